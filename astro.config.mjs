@@ -1,0 +1,17 @@
+// @ts-check
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+
+// The CLI (src/commands/build.ts) passes outDir and base; this file holds what never varies.
+export default defineConfig({
+  output: 'static',
+  integrations: [react()],
+  // Intranet hosting: no telemetry, no prefetch of other origins, pages as folders with index.html.
+  trailingSlash: 'always',
+  build: { format: 'directory', assets: '_assets' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: { target: 'es2019' },
+    logLevel: 'warn',
+  },
+});

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { serveStatic } from '../../src/server/static.ts';
+
+/** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH');
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export function serve(dir: string): Promise<Served> {
+  const server = serveStatic(dir);
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+/**
+ * Aborts every request that leaves `origin` and records it, so a test can assert that the
+ * page asked nothing of the (absent) internet.
+ */
+export async function recordForeignRequests(page: Page, origin: string): Promise<string[]> {
+  const foreign: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  return foreign;
+}
