@@ -1,25 +1,66 @@
 // Node-only: runs Astro's static build of src/pages over the site data folder.
-import { cp, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+export interface SiteBuildOptions {
+  siteDataDir: string;
+  outDir: string;
+  /** The URL path the site is served from: `/` (default) or a sub-folder such as `/liangbang/`. */
+  base?: string;
+}
 
 /**
  * Pages read their data through src/site/data.ts from `siteDataDir`; files the table writers put
  * in `siteDataDir/public/` (JSON for screens, Arrow for the drill-down) are copied to the site root.
- * `base` is the URL path the site is served from (default `/`; e.g. `/liangbang/` for a sub-folder
- * of an intranet server): every link and asset honours it.
+ * Every link and asset honours `base`.
+ *
+ * Astro runs in a child process whose working folder is a fresh one below
+ * node_modules/.cache/liangbang-astro/: Astro keeps its intermediate files in `<cwd>/.astro/`
+ * when outDir lies outside the cwd, so two builds started from the same folder (parallel tests,
+ * two people) would otherwise delete each other's; inside the project, they still resolve the
+ * project's packages.
  */
-export async function buildSite(options: { siteDataDir: string; outDir: string; base?: string }): Promise<void> {
-  process.env.LIANGBANG_SITE_DATA = options.siteDataDir;
-  await build({
-    root: projectRoot,
-    outDir: options.outDir,
-    logLevel: 'warn',
-    ...(options.base === undefined ? {} : { base: options.base }),
-  });
+export async function buildSite(options: SiteBuildOptions): Promise<void> {
+  const scratch = fileURLToPath(new URL('../../node_modules/.cache/liangbang-astro/', import.meta.url));
+  await mkdir(scratch, { recursive: true });
+  const work = await mkdtemp(scratch);
+  try {
+    await runChild(work, options);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   const shipped = join(options.siteDataDir, 'public');
   if (await stat(shipped).catch(() => null)) await cp(shipped, options.outDir, { recursive: true });
+}
+
+function runChild(work: string, options: SiteBuildOptions): Promise<void> {
+  const script = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
+  // Astro lets process.env override import.meta.env, and a BASE_URL there (vitest sets one)
+  // would replace the configured base in every link: the child does not inherit it.
+  const { BASE_URL: _, ...env } = process.env;
+  const args = JSON.stringify({ outDir: options.outDir, base: options.base, cacheDir: join(work, 'cache') });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, args], {
+      cwd: work,
+      env: { ...env, LIANGBANG_SITE_DATA: options.siteDataDir },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) {
+        if (stderr) process.stderr.write(stderr);
+        resolve();
+      } else {
+        reject(
+          new Error(`site build failed (exit ${code}):\n${stderr.trim().split('\n').slice(-30).join('\n')}`),
+        );
+      }
+    });
+  });
 }

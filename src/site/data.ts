@@ -34,6 +34,8 @@ export interface SiteData {
     top: (MemberRef & { points: number; rank: number; shared: number })[];
     movers: (MemberRef & { change: number; rank: number })[];
   };
+  /** The average points of ranked members per month, company-wide. */
+  companyTrend: { period: string; average: number | null }[];
   departments: Department[];
   memberCounts: Record<string, number>;
   categories: Category[];
@@ -101,7 +103,13 @@ export interface DeptDoc {
   trend: { period: string; dept_avg: number | null; dept_ranked: number; company_avg: number | null }[];
   profile: {
     period: string | null;
-    rows: { category_id: string; name: string; dept_avg: number | null; company_avg: number | null; exemplar_avg: number | null }[];
+    rows: {
+      category_id: string;
+      name: string;
+      dept_avg: number | null;
+      company_avg: number | null;
+      exemplar_avg: number | null;
+    }[];
   };
   weak: { period: string | null; prev_period: string | null; depts: (DeptRef & { rows: WeakArea[] })[] };
 }
@@ -138,10 +146,12 @@ export interface CommitteeMember {
   dept_name: string | null;
   points: number;
   rank_company: number | null;
-  rank_company_shared?: number | null;
+  rank_company_shared: number | null;
   prev_points: number | null;
-  points_change?: number | null;
-  rank_company_change?: number | null;
+  points_change: number | null;
+  rank_company_change: number | null;
+  /** Bottom-two-quarters rows: the previous quarter's company rank. */
+  prev_rank_company?: number | null;
 }
 
 export interface CommitteeDoc {
@@ -152,7 +162,7 @@ export interface CommitteeDoc {
   counts: { scored: number; ranked: number; vetoed: number; exempt: number; tenth: number };
   areas: (WeakArea & { dept_id: string; dept_name: string | null; category_name: string | null })[];
   member_declines: CommitteeMember[];
-  bottom_two: (CommitteeMember & { ranked: number; prev_rank_company: number; prev_ranked: number })[];
+  bottom_two: (CommitteeMember & { ranked: number; prev_ranked: number })[];
   red: CommitteeMember[];
   yellow: CommitteeMember[];
 }
@@ -177,4 +187,5 @@ export function siteData(): SiteData {
 
 export const deptDoc = (id: string): DeptDoc => readDocument('dept', `${slug(id)}.json`);
 export const memberDoc = (id: string): MemberDoc => readDocument('member', `${slug(id)}.json`);
-export const committeeDoc = (quarter: string): CommitteeDoc => readDocument('committee', `${slug(quarter)}.json`);
+export const committeeDoc = (quarter: string): CommitteeDoc =>
+  readDocument('committee', `${slug(quarter)}.json`);

@@ -11,7 +11,8 @@ export interface DeptNode extends Department {
 }
 
 const bySortThenId = (a: Department, b: Department) =>
-  (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) || a.dept_id.localeCompare(b.dept_id);
+  (a.sort ?? Number.MAX_SAFE_INTEGER) - (b.sort ?? Number.MAX_SAFE_INTEGER) ||
+  a.dept_id.localeCompare(b.dept_id);
 
 /** The organisation tree, children in `sort` order (then id). The roster check guarantees one root. */
 export function buildTree(departments: readonly Department[]): DeptNode[] {

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { slug } from '../site/slug.ts';
 
+/** Drops what functions.sql creates, so that the connection is left as it was found. */
+const CLEANUP = `
+DROP TABLE IF EXISTS temp.site_standings; DROP TABLE IF EXISTS temp.site_subtree;
+DROP VIEW IF EXISTS temp.site_categories; DROP VIEW IF EXISTS temp.site_latest;
+DROP MACRO IF EXISTS temp.site_mean; DROP MACRO IF EXISTS temp.site_prev_period; DROP MACRO IF EXISTS temp.site_quarter_of;`;
+
 function readQuery(file: string): Promise<string> {
   return readFile(new URL(`./site/${file}`, import.meta.url), 'utf8');
 }
@@ -43,13 +49,17 @@ export async function writeSiteData(
   dir: string,
 ): Promise<void> {
   await conn.run(await readQuery('functions.sql'));
-  const [site] = await queryRows(conn, 'site.sql');
-  const doc = JSON.parse(site?.doc ?? '{}') as Record<string, unknown>;
-  await writeFile(join(dir, 'site.json'), JSON.stringify({ organization: info.organization, ...doc }));
-  await mkdir(join(dir, 'public'), { recursive: true });
-  const [search] = await queryRows(conn, 'search.sql');
-  await writeFile(join(dir, 'public', 'search.json'), search?.doc ?? '[]');
-  await writeDocuments(conn, 'dept.sql', join(dir, 'dept'));
-  await writeDocuments(conn, 'member.sql', join(dir, 'member'));
-  await writeDocuments(conn, 'committee.sql', join(dir, 'committee'));
+  try {
+    const [site] = await queryRows(conn, 'site.sql');
+    const doc = JSON.parse(site?.doc ?? '{}') as Record<string, unknown>;
+    await writeFile(join(dir, 'site.json'), JSON.stringify({ organization: info.organization, ...doc }));
+    await mkdir(join(dir, 'public'), { recursive: true });
+    const [search] = await queryRows(conn, 'search.sql');
+    await writeFile(join(dir, 'public', 'search.json'), search?.doc ?? '[]');
+    await writeDocuments(conn, 'dept.sql', join(dir, 'dept'));
+    await writeDocuments(conn, 'member.sql', join(dir, 'member'));
+    await writeDocuments(conn, 'committee.sql', join(dir, 'committee'));
+  } finally {
+    await conn.run(CLEANUP);
+  }
 }

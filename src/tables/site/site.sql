@@ -47,6 +47,8 @@ SELECT json_object(
   'latest', (SELECT json_object('month', month, 'quarter', quarter, 'year', year) FROM latest),
   'latestMonth', (SELECT month FROM latest),
   'headline', (SELECT doc FROM headline),
+  'companyTrend', coalesce((
+    SELECT to_json(list(json_object('period', period, 'average', average) ORDER BY period)) FROM month_stats), '[]'),
   'departments', coalesce((
     SELECT to_json(list(
       json_object('dept_id', dept_id, 'name', name, 'parent_id', parent_id, 'kind', kind, 'sort', sort)

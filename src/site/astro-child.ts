@@ -1,0 +1,18 @@
+// Node-only: the child process of buildSite (./astro-build.ts). Arguments: one JSON object
+// { outDir, base?, cacheDir }; the site data folder comes in LIANGBANG_SITE_DATA.
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+
+const { outDir, base, cacheDir } = JSON.parse(process.argv[2] ?? '{}') as {
+  outDir: string;
+  base?: string;
+  cacheDir: string;
+};
+
+await build({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  outDir,
+  cacheDir,
+  logLevel: 'warn',
+  ...(base === undefined ? {} : { base }),
+});
