@@ -11,7 +11,16 @@ export default defineConfig({
   build: { format: 'directory', assets: '_assets' },
   devToolbar: { enabled: false },
   vite: {
-    build: { target: 'es2019' },
     logLevel: 'warn',
+    // Activity-room TVs run old Chromium (Android TV boxes): browser code is built for ES2019.
+    // Astro sets the client target itself, so only a per-environment override reaches it.
+    plugins: [
+      {
+        name: 'liangbang:client-target',
+        configEnvironment(name) {
+          if (name === 'client') return { build: { target: 'es2019' } };
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,252 @@
+// The screen: scales the 1920×1080 (or 1080×1920) stage to the TV, rotates the slide pages,
+// polls version.json, keeps the last good data when the server is away, dims at night and
+// reloads itself once a day. Bundled by Vite for ES2019 (old Android TV Chromium).
+import { parseDoc, parseVersion, SCHEMA, type ScreenDoc } from './doc.ts';
+import { parseParams } from './params.ts';
+import { fitAll, renderBody } from './render.ts';
+import { type Layout, type Page, planPages } from './slides.ts';
+import {
+  formatClock,
+  formatDate,
+  formatPeriod,
+  formatSince,
+  inSpan,
+  minuteOfDay,
+  nextTimeOfDay,
+} from './time.ts';
+
+const stage = document.getElementById('stage') as HTMLElement;
+const $ = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
+const params = parseParams(location.search);
+const docUrl = stage.dataset.doc || '';
+const versionUrl = stage.dataset.version || '';
+
+/** Burn-in care: where the frame sits in each rotation cycle (px of the 1920×1080 design). */
+const SHIFTS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [5, 3],
+  [-4, 5],
+  [4, -4],
+  [-5, -3],
+  [2, -6],
+  [-6, 2],
+];
+const FETCH_TIMEOUT = 20 * 1000;
+const FIRST_LOAD_RETRY = 15 * 1000;
+const RELOAD_RETRY = 5 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+const state = {
+  doc: null as ScreenDoc | null,
+  layout: null as Layout | null,
+  pages: [] as Page[],
+  index: 0,
+  cycle: 0,
+  offlineSince: null as Date | null,
+  reloadAt: params.reload === null ? null : nextTimeOfDay(new Date(), params.reload),
+  reloading: false,
+  rotation: 0,
+};
+
+function getJson(url: string): Promise<unknown> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = setTimeout(() => {
+    if (controller) controller.abort();
+  }, FETCH_TIMEOUT);
+  const busted = `${url}${url.indexOf('?') < 0 ? '?' : '&'}_=${Date.now()}`;
+  return fetch(busted, {
+    cache: 'no-store',
+    credentials: 'same-origin',
+    signal: controller ? controller.signal : null,
+  })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    })
+    .then(
+      (value) => {
+        clearTimeout(timer);
+        return value;
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        throw error;
+      },
+    );
+}
+
+function fetchDoc(): Promise<ScreenDoc> {
+  return getJson(docUrl).then((value) => {
+    const doc = parseDoc(value);
+    if (!doc) throw new Error('invalid screen data');
+    return doc;
+  });
+}
+
+function layoutOf(): Layout {
+  if (params.portrait !== null) return params.portrait ? 'portrait' : 'landscape';
+  return window.innerHeight > window.innerWidth ? 'portrait' : 'landscape';
+}
+
+/** Scales and centres the stage in the window; re-plans the pages when the layout changes. */
+function placeStage(): void {
+  const layout = layoutOf();
+  const [width, height] = layout === 'portrait' ? [1080, 1920] : [1920, 1080];
+  const scale = Math.min(window.innerWidth / width, window.innerHeight / height);
+  const x = (window.innerWidth - width * scale) / 2;
+  const y = (window.innerHeight - height * scale) / 2;
+  stage.style.transform = `translate(${x}px,${y}px) scale(${scale})`;
+  if (layout !== state.layout) {
+    state.layout = layout;
+    stage.className = `stage ${layout}`;
+    if (state.doc) {
+      state.pages = planPages(state.doc, params, layout);
+      state.index = 0;
+      render();
+    }
+  }
+}
+
+function render(): void {
+  const page = state.pages[state.index];
+  const doc = state.doc;
+  if (!page || !doc) return;
+  stage.dataset.slide = page.slide;
+  stage.dataset.page = `${page.page}/${page.pages}`;
+  $('org').textContent = doc.organization;
+  $('scope').textContent = doc.scope.kind === 'department' ? doc.scope.name : '';
+  $('title').textContent = page.title;
+  $('subtitle').textContent = page.subtitle;
+  $('asof').textContent = doc.asOf ? `数据截至 ${formatPeriod(doc.asOf)}` : '暂无数据';
+  $('pager').textContent = page.pages > 1 ? `第 ${page.page}/${page.pages} 页` : '';
+  const body = $('body');
+  body.textContent = '';
+  body.appendChild(renderBody(page));
+  fitAll(stage);
+}
+
+function schedule(): void {
+  clearTimeout(state.rotation);
+  state.rotation = window.setTimeout(advance, params.interval * 1000);
+}
+
+function advance(): void {
+  if (state.pages.length > 0) {
+    state.index += 1;
+    if (state.index >= state.pages.length) {
+      state.index = 0;
+      state.cycle += 1;
+      const [x, y] = SHIFTS[state.cycle % SHIFTS.length] || [0, 0];
+      $('frame').style.transform = `translate(${x}px,${y}px)`;
+    }
+    render();
+  }
+  schedule();
+}
+
+function show(doc: ScreenDoc): void {
+  const first = state.doc === null;
+  state.doc = doc;
+  state.pages = planPages(doc, params, state.layout || layoutOf());
+  if (state.index >= state.pages.length) state.index = 0;
+  render();
+  if (first) schedule();
+}
+
+function setOffline(offline: boolean): void {
+  if (offline && state.offlineSince === null) state.offlineSince = new Date();
+  if (!offline) state.offlineSince = null;
+  updateOffline(new Date());
+}
+
+function updateOffline(now: Date): void {
+  const notice = $('offline');
+  const since = state.offlineSince;
+  notice.hidden = since === null;
+  const text = since === null ? '' : `离线 · 自${formatSince(since, now)}起`;
+  if (notice.textContent !== text) notice.textContent = text;
+}
+
+/** A full reload, only when the page itself can be fetched (else the TV would show an error). */
+function reloadPage(): void {
+  if (state.reloading) return;
+  state.reloading = true;
+  fetch(location.href, { cache: 'no-store', credentials: 'same-origin' })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      location.reload();
+    })
+    .catch(() => {
+      state.reloading = false;
+      state.reloadAt = new Date(Date.now() + RELOAD_RETRY);
+      setOffline(true);
+    });
+}
+
+function poll(): void {
+  getJson(versionUrl)
+    .then((value) => {
+      const version = parseVersion(value);
+      if (!version) throw new Error('invalid version.json');
+      if (version.schema !== SCHEMA) {
+        reloadPage();
+        return;
+      }
+      if (state.doc && version.version === state.doc.version) return;
+      return fetchDoc().then(show);
+    })
+    .then(
+      () => setOffline(false),
+      () => setOffline(true),
+    );
+}
+
+/** The document the page was built with, when it is there and sound. */
+function embedded(): ScreenDoc | null {
+  const node = document.getElementById('screen-data');
+  if (!node) return null;
+  try {
+    return parseDoc(JSON.parse(node.textContent || ''));
+  } catch {
+    return null;
+  }
+}
+
+function firstLoad(): void {
+  fetchDoc().then(
+    (doc) => {
+      show(doc);
+      setOffline(false);
+    },
+    () => {
+      setOffline(true);
+      if (!state.doc) window.setTimeout(firstLoad, FIRST_LOAD_RETRY);
+    },
+  );
+}
+
+function tick(): void {
+  const now = new Date();
+  const clock = formatClock(now);
+  if ($('clock').textContent !== clock) {
+    $('clock').textContent = clock;
+    $('date').textContent = formatDate(now);
+  }
+  document.documentElement.classList.toggle('night', inSpan(minuteOfDay(now), params.night));
+  updateOffline(now);
+  if (params.reload !== null && (!state.reloadAt || state.reloadAt.getTime() - now.getTime() > DAY)) {
+    // The TV's clock was set back (or synchronised late after boot): aim at the next reload hour again.
+    state.reloadAt = nextTimeOfDay(now, params.reload);
+  }
+  if (state.reloadAt && now.getTime() >= state.reloadAt.getTime()) reloadPage();
+}
+
+document.documentElement.className += ` theme-${params.theme} ready`;
+placeStage();
+window.addEventListener('resize', placeStage);
+tick();
+window.setInterval(tick, 1000);
+const built = embedded();
+if (built) show(built);
+else firstLoad();
+window.setInterval(poll, params.poll * 1000);
