@@ -18,7 +18,7 @@ export default defineConfig({
       {
         name: 'liangbang:client-target',
         configEnvironment(name) {
-          if (name === 'client') return { build: { target: 'es2019' } };
+          return name === 'client' ? { build: { target: 'es2019' } } : undefined;
         },
       },
     ],

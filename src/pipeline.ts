@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ConfigError, RejectedRowsError } from './errors.ts';
+import { readScheme, type Scheme } from './config/scheme.ts';
 import { formatCheckReport, type IngestResult, ingest } from './ingest/index.ts';
 
 export interface Ingested {
   conn: DuckDBConnection;
+  scheme: Scheme;
   result: IngestResult;
   close: () => void;
 }
@@ -23,6 +25,7 @@ export async function resolveDataDir(dir: string): Promise<string> {
 }
 
 export async function openIngested(dataDir: string): Promise<Ingested> {
+  const scheme = await readScheme(join(dataDir, 'scheme.yaml'));
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'liangbang-duckdb') });
   const conn = await instance.connect();
   let open = true;
@@ -33,7 +36,8 @@ export async function openIngested(dataDir: string): Promise<Ingested> {
     instance.closeSync();
   };
   try {
-    return { conn, result: await ingest(conn, dataDir), close };
+    // With the instance, ingest reads two files at once on extra connections.
+    return { conn, scheme, result: await ingest(conn, dataDir, { instance, scheme }), close };
   } catch (error) {
     close();
     throw error;

@@ -6,17 +6,20 @@ import { replaceDir } from '../atomic.ts';
 import type { CliOptions } from '../cli.ts';
 import { openIngested, refuseRejects, resolveDataDir } from '../pipeline.ts';
 import { buildSite } from '../site/astro-build.ts';
+import { writeScreenData } from '../tables/screen-data.ts';
 import { writeSiteData } from '../tables/site-data.ts';
 
 /** `liangbang build`: the static site, swapped into place only when it is complete. */
 export async function build(opts: CliOptions): Promise<number> {
   const outDir = resolve(opts.out ?? 'dist');
-  const { conn, result, close } = await openIngested(await resolveDataDir(opts.data));
+  const { conn, scheme, result, close } = await openIngested(await resolveDataDir(opts.data));
   const siteDataDir = await mkdtemp(join(tmpdir(), 'liangbang-site-'));
   try {
     refuseRejects(result, opts.allowRejects);
     await runAnalytics(conn);
-    await writeSiteData(conn, { organization: result.scheme.organization }, siteDataDir);
+    const info = { organization: scheme.organization, publicNames: scheme.privacy.publicNames };
+    await writeSiteData(conn, info, siteDataDir);
+    await writeScreenData(conn, info, siteDataDir);
     close();
     await replaceDir(outDir, (staging) => buildSite({ siteDataDir, outDir: staging }));
   } finally {
