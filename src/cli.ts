@@ -3,7 +3,12 @@ import { UserError } from './errors.ts';
 
 /** Options shared by every command; `--help` is generated from these descriptions. */
 const options = {
-  data: { type: 'string', short: 'd', arg: 'DIR', help: '数据文件夹（scheme.yaml、departments.csv、members.csv、exports/），默认 data/' },
+  data: {
+    type: 'string',
+    short: 'd',
+    arg: 'DIR',
+    help: '数据文件夹（scheme.yaml、departments.csv、members.csv、exports/），默认 data/',
+  },
   out: { type: 'string', short: 'o', arg: 'DIR', help: '输出文件夹：data 默认 tables/，build 默认 dist/' },
   'allow-rejects': { type: 'boolean', help: '有被拒绝的行时仍然生成（被拒绝的行不计入）' },
   json: { type: 'boolean', help: 'check：以 JSON 输出完整报告' },
@@ -35,7 +40,10 @@ export function helpText(): string {
     const flag = `${short}--${name}${'arg' in o ? ` ${o.arg}` : ''}`;
     lines.push(`  ${flag.padEnd(24)}${o.help}`);
   }
-  lines.push('', '退出码：0 正常；1 有被拒绝的行（或生成被拒绝）；2 方案、组织树或花名册无效，或命令用法错误。');
+  lines.push(
+    '',
+    '退出码：0 正常；1 有被拒绝的行（或生成被拒绝）；2 方案、组织树或花名册无效，或命令用法错误。',
+  );
   return lines.join('\n');
 }
 
@@ -61,9 +69,13 @@ export function parseCli(argv: string[]): { command: CommandName | 'help'; optio
   };
   if (values.help || name === undefined || name === 'help') return { command: 'help', options: resolved };
   if (!isCommand(name)) {
-    throw new UserError(`未知命令：${name}（可用：${Object.keys(commands).join('、')}）。运行 liangbang --help 查看用法。`, 2);
+    throw new UserError(
+      `未知命令：${name}（可用：${Object.keys(commands).join('、')}）。运行 liangbang --help 查看用法。`,
+      2,
+    );
   }
-  if (extra.length > 0) throw new UserError(`多余的参数：${extra.join(' ')}。运行 liangbang --help 查看用法。`, 2);
+  if (extra.length > 0)
+    throw new UserError(`多余的参数：${extra.join(' ')}。运行 liangbang --help 查看用法。`, 2);
   return { command: name, options: resolved };
 }
 

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { ConfigError, RejectedRowsError } from './errors.ts';
 import { readScheme, type Scheme } from './config/scheme.ts';
+import { ConfigError, RejectedRowsError } from './errors.ts';
 import { formatCheckReport, type IngestResult, ingest } from './ingest/index.ts';
 
 export interface Ingested {
@@ -19,14 +19,18 @@ export async function resolveDataDir(dir: string): Promise<string> {
   const path = resolve(dir);
   const info = await stat(path).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new ConfigError(`数据文件夹不存在：${path}\n请用 --data 指定含 scheme.yaml、departments.csv、members.csv 和 exports/ 的文件夹。`);
+    throw new ConfigError(
+      `数据文件夹不存在：${path}\n请用 --data 指定含 scheme.yaml、departments.csv、members.csv 和 exports/ 的文件夹。`,
+    );
   }
   return path;
 }
 
 export async function openIngested(dataDir: string): Promise<Ingested> {
   const scheme = await readScheme(join(dataDir, 'scheme.yaml'));
-  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'liangbang-duckdb') });
+  const instance = await DuckDBInstance.create(':memory:', {
+    temp_directory: join(tmpdir(), 'liangbang-duckdb'),
+  });
   const conn = await instance.connect();
   let open = true;
   const close = () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseDepartments } from '../../src/config/roster.ts';
 import { launchBrowser, recordForeignRequests, type Served, serve } from '../helpers/browser.ts';
 import { projectRoot, runCli } from '../helpers/cli.ts';
-import { readFileSync } from 'node:fs';
 
 let work: string;
 let site: Served;

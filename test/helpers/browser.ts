@@ -54,7 +54,8 @@ export async function recordForeignRequests(page: Page, origin: string): Promise
   const foreign: string[] = [];
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     foreign.push(url);
     return route.abort();
   });

@@ -1,0 +1,115 @@
+// `liangbang data` end to end and per step, with peak memory, next to DuckDB's own read_csv of
+// the same files (bench/README.md, "Analytics").
+//
+//   npx node bench/analytics.ts [--members 5000,50000] [--months 24] [--dir /tmp/liangbang-bench]
+//
+// Data: scripts/generate-demo.ts --utf8 (every month UTF-8, so read_csv can read them all),
+// generated once per size into --dir and reused. Each measurement runs in its own process, so
+// peak RSS (DuckDB's native memory included) belongs to that measurement alone.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '5000,50000' },
+    months: { type: 'string', default: '24' },
+    dir: { type: 'string', default: join(tmpdir(), 'liangbang-bench') },
+    child: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Child: DuckDB alone, count(*) over read_csv of every export. */
+async function childBaseline(dataDir: string): Promise<object> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const t0 = performance.now();
+  const glob = join(dataDir, 'exports', '*.csv').replaceAll("'", "''");
+  const reader = await conn.runAndReadAll(`SELECT count(*) AS n FROM read_csv('${glob}', all_varchar = true, header = true)`);
+  const rows = Number(reader.getRowObjectsJson()[0]?.['n']);
+  return { rows, seconds: (performance.now() - t0) / 1000, maxRssMb: maxRssMb() };
+}
+
+/** Child: the steps of `liangbang data`, timed one by one. */
+async function childSteps(dataDir: string, outDir: string): Promise<object> {
+  const { openIngested } = await import('../src/pipeline.ts');
+  const { runAnalytics } = await import('../src/analytics/run.ts');
+  const { writeTables } = await import('../src/tables/write.ts');
+  const t0 = performance.now();
+  const { conn, result, close } = await openIngested(dataDir);
+  const t1 = performance.now();
+  await runAnalytics(conn);
+  const t2 = performance.now();
+  await writeTables(conn, outDir);
+  const t3 = performance.now();
+  close();
+  const s = (a: number, b: number) => (b - a) / 1000;
+  return {
+    rows: result.totals.read,
+    ingest: s(t0, t1),
+    analytics: s(t1, t2),
+    write: s(t2, t3),
+    total: s(t0, t3),
+    maxRssMb: maxRssMb(),
+  };
+}
+
+function runChild(args: string[]): Record<string, number> {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`child ${args.join(' ')} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+/** The CLI as a person runs it: wall time of the whole process, Node start included. */
+function timeCli(dataDir: string, outDir: string): number {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'bin/liangbang.mjs'), 'data', '--data', dataDir, '--out', outDir], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`liangbang data failed:\n${run.stderr}`);
+  return (performance.now() - t0) / 1000;
+}
+
+if (values.child === 'baseline' && values.data) {
+  console.log(JSON.stringify(await childBaseline(values.data)));
+} else if (values.child === 'steps' && values.data && values.out) {
+  console.log(JSON.stringify(await childSteps(values.data, values.out)));
+} else {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  console.log('| members × months | rows | read_csv | data (CLI) | ratio | ingest | analytics | write | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const members of values.members.split(',').map(Number)) {
+    const dataDir = join(values.dir, `m${members}x${values.months}`);
+    if (!existsSync(join(dataDir, 'scheme.yaml'))) {
+      const generator = join(root, 'scripts/generate-demo.ts');
+      const args = ['--members', String(members), '--months', values.months, '--utf8', '--out', dataDir];
+      execFileSync(process.execPath, [generator, ...args], { stdio: 'ignore' });
+    }
+    const out = await mkdtemp(join(tmpdir(), 'liangbang-bench-out-'));
+    try {
+      const base = runChild(['--child', 'baseline', '--data', dataDir]);
+      const steps = runChild(['--child', 'steps', '--data', dataDir, '--out', join(out, 'steps')]);
+      const cli = timeCli(dataDir, join(out, 'cli'));
+      const f = (x: number | undefined) => `${(x ?? Number.NaN).toFixed(2)} s`;
+      console.log(
+        `| ${members} × ${values.months} | ${steps['rows']} | ${f(base['seconds'])} | ${f(cli)} | ${(cli / (base['seconds'] ?? 1)).toFixed(1)}× | ${f(steps['ingest'])} | ${f(steps['analytics'])} | ${f(steps['write'])} | ${steps['maxRssMb']} MB |`,
+      );
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }
+}

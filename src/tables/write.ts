@@ -1,0 +1,130 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { withInsertionOrder } from '../analytics/run.ts';
+
+/** Category columns follow the scheme's display order, then the id; `_total` comes last. */
+const CATEGORY_ORDER =
+  '(SELECT c.sort FROM scheme_categories c WHERE c.category_id = t.category_id) NULLS LAST, t.category_id';
+/** Departments follow `departments.sort`, then the id. */
+const DEPT_ORDER = '(SELECT d.sort FROM departments d WHERE d.dept_id = t.dept_id) NULLS LAST, t.dept_id';
+
+/**
+ * The SPEC §3 tables that `liangbang data` writes, each with the order of its rows, so that
+ * the same input gives byte-identical files. `t` is the table. The analytics create their five
+ * tables already in this order (sorting on integer keys, far cheaper than sorting the written
+ * text), so those are written as stored (`presorted`; test/analytics/write.test.ts checks that
+ * the stored order is this one); the others are sorted while written.
+ */
+export const OUTPUT_TABLES = [
+  {
+    name: 'standings',
+    orderBy: 't.period_type, t.period, t.rank_company NULLS LAST, t.member_id',
+    presorted: true,
+  },
+  {
+    name: 'category_points',
+    orderBy: `t.period_type, t.period, t.member_id, ${CATEGORY_ORDER}`,
+    presorted: true,
+  },
+  { name: 'gaps', orderBy: `t.period_type, t.period, t.member_id, ${CATEGORY_ORDER}`, presorted: true },
+  { name: 'weak_areas', orderBy: `t.period, ${DEPT_ORDER}, ${CATEGORY_ORDER}`, presorted: true },
+  { name: 'tiers', orderBy: 't.period, t.rank_company NULLS LAST, t.member_id', presorted: true },
+  {
+    name: 'ingest_report',
+    orderBy: 't.file, t.row NULLS FIRST, t.status, t.reason, t.member_id, t.month',
+    presorted: false,
+  },
+] as const;
+
+export type OutputTable = (typeof OUTPUT_TABLES)[number];
+
+const BOM = '\uFEFF';
+
+const identifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** The rows of `table` in their published order, as a query. */
+export function orderedRows(table: OutputTable, columns = 't.*'): string {
+  const from = `SELECT ${columns} FROM ${identifier(table.name)} AS t`;
+  return table.presorted ? from : `${from} ORDER BY ${table.orderBy}`;
+}
+
+async function columnsOf(conn: DuckDBConnection, table: string): Promise<string[]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT column_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  const columns = reader.getRowObjectsJson().map((row) => String(row.column_name));
+  if (columns.length === 0)
+    throw new Error(`table ${table} is missing: run the ingest and the analytics first`);
+  return columns;
+}
+
+async function writeTable(conn: DuckDBConnection, table: OutputTable, dir: string): Promise<void> {
+  const columns = await columnsOf(conn, table.name);
+  const file = (ext: string): string => literal(path.join(dir, `${table.name}.${ext}`));
+  await conn.run(`COPY (${orderedRows(table)}) TO ${file('parquet')} (FORMAT parquet)`);
+  // The BOM goes out as part of the first header name, so the CSV is never rewritten.
+  const csvColumns = columns
+    .map((c, i) => (i === 0 ? `t.${identifier(c)} AS ${identifier(BOM + c)}` : `t.${identifier(c)}`))
+    .join(', ');
+  await conn.run(`COPY (${orderedRows(table, csvColumns)}) TO ${file('csv')} (FORMAT csv, HEADER true)`);
+}
+
+/**
+ * Writes the SPEC §3 tables into the existing folder `dir` as NAME.parquet and NAME.csv: CSV in
+ * UTF-8 with BOM, decimals as plain text with two places, booleans true/false, none = empty.
+ */
+export async function writeTablesInto(conn: DuckDBConnection, dir: string): Promise<void> {
+  await withInsertionOrder(conn, async () => {
+    for (const table of OUTPUT_TABLES) await writeTable(conn, table, dir);
+  });
+}
+
+/**
+ * Writes the SPEC §3 tables into `outDir` (see writeTablesInto), atomically: everything goes
+ * into `<outDir>.tmp-<pid>` first and is swapped in at the end, so a failure leaves the
+ * previous `outDir` as it was. `outDir` is replaced as a whole.
+ */
+export async function writeTables(conn: DuckDBConnection, outDir: string): Promise<void> {
+  const target = path.resolve(outDir);
+  const temporary = `${target}.tmp-${process.pid}`;
+  await rm(temporary, { recursive: true, force: true });
+  await mkdir(temporary, { recursive: true });
+  try {
+    await writeTablesInto(conn, temporary);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  await swapIn(temporary, target);
+}
+
+/** Moves folder `source` to `target`, replacing what was there; on failure `target` is kept. */
+async function swapIn(source: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  let hadOld = true;
+  try {
+    await rename(target, old);
+  } catch (error) {
+    if (!isMissing(error)) {
+      await rm(source, { recursive: true, force: true });
+      throw error;
+    }
+    hadOld = false;
+  }
+  try {
+    await rename(source, target);
+  } catch (error) {
+    if (hadOld) await rename(old, target);
+    await rm(source, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
