@@ -35,7 +35,9 @@ async function childBaseline(dataDir: string): Promise<object> {
   const conn = await instance.connect();
   const t0 = performance.now();
   const glob = join(dataDir, 'exports', '*.csv').replaceAll("'", "''");
-  const reader = await conn.runAndReadAll(`SELECT count(*) AS n FROM read_csv('${glob}', all_varchar = true, header = true)`);
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*) AS n FROM read_csv('${glob}', all_varchar = true, header = true)`,
+  );
   const rows = Number(reader.getRowObjectsJson()[0]?.['n']);
   return { rows, seconds: (performance.now() - t0) / 1000, maxRssMb: maxRssMb() };
 }
@@ -77,9 +79,13 @@ function runChild(args: string[]): Record<string, number> {
 /** The CLI as a person runs it: wall time of the whole process, Node start included. */
 function timeCli(dataDir: string, outDir: string): number {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, [join(root, 'bin/liangbang.mjs'), 'data', '--data', dataDir, '--out', outDir], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin/liangbang.mjs'), 'data', '--data', dataDir, '--out', outDir],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`liangbang data failed:\n${run.stderr}`);
   return (performance.now() - t0) / 1000;
 }
@@ -90,7 +96,9 @@ if (values.child === 'baseline' && values.data) {
   console.log(JSON.stringify(await childSteps(values.data, values.out)));
 } else {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
-  console.log('| members × months | rows | read_csv | data (CLI) | ratio | ingest | analytics | write | peak RSS |');
+  console.log(
+    '| members × months | rows | read_csv | data (CLI) | ratio | ingest | analytics | write | peak RSS |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const members of values.members.split(',').map(Number)) {
     const dataDir = join(values.dir, `m${members}x${values.months}`);
