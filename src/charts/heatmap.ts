@@ -1,72 +1,54 @@
-import { Plot, renderPlot } from './plot.ts';
+// The committee page's department × category heat map of std_gap is an HTML table whose cells
+// are coloured here (src/components/HeatTable.astro): a table stays small with 170 departments
+// (an SVG with a text per cell does not), prints well and reads cell by cell with a screen reader.
 
 export interface HeatCell {
-  dept: string;
-  category: string;
   std_gap: number | null;
 }
-
-const label = (c: HeatCell): string => (c.std_gap ?? 0).toFixed(2);
 
 /** The largest |std_gap| (at least 1): the colour scale runs from −extent to +extent. */
 export const heatExtent = (cells: readonly HeatCell[]): number =>
   Math.max(1, ...cells.map((c) => Math.abs(c.std_gap ?? 0)));
 
-/** Splits a long category name over two lines so that the columns stay narrow on a phone. */
-function wrapName(name: string, width: number): string {
-  if (name.length * 13 <= width) return name;
-  const half = Math.ceil(name.length / 2);
-  return `${name.slice(0, half)}\n${name.slice(half)}`;
+/** ColorBrewer RdBu (11 classes), red (below the company) to blue (above). */
+const RD_BU = [
+  '#67001f',
+  '#b2182b',
+  '#d6604d',
+  '#f4a582',
+  '#fddbc7',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+] as const;
+
+const rgb = (hex: string): [number, number, number] => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+];
+
+/** The colour of a value on the diverging scale [−extent, extent] (pivot 0), interpolated between the RdBu classes. */
+export function heatColor(value: number, extent: number): string {
+  const t = Math.min(1, Math.max(0, (value + extent) / (2 * extent))) * (RD_BU.length - 1);
+  const i = Math.min(RD_BU.length - 2, Math.floor(t));
+  const a = rgb(RD_BU[i] ?? '#f7f7f7');
+  const b = rgb(RD_BU[i + 1] ?? '#f7f7f7');
+  const f = t - i;
+  return `#${a
+    .map((c, k) =>
+      Math.round(c + ((b[k] ?? c) - c) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
-/**
- * Department × category heat map of std_gap (department average − company average, in company
- * standard deviations): red below the company, blue above, blank where there is no value.
- */
-export function heatmapChart(
-  cells: readonly HeatCell[],
-  depts: readonly string[],
-  categories: readonly string[],
-): string {
-  const longest = Math.max(4, ...depts.map((d) => d.length));
-  const marginLeft = Math.min(13 * longest + 10, 160);
-  const column = (420 - marginLeft - 10) / Math.max(1, categories.length);
-  const extent = heatExtent(cells);
-  const valued = cells.filter((c) => c.std_gap !== null);
-  return renderPlot({
-    height: 56 + depts.length * 30,
-    marginLeft,
-    marginRight: 10,
-    marginTop: 44,
-    marginBottom: 8,
-    x: {
-      domain: [...categories],
-      axis: 'top',
-      label: null,
-      tickFormat: (c: string) => wrapName(c, column - 6),
-    },
-    y: {
-      domain: [...depts],
-      label: null,
-      tickFormat: (d: string) => (d.length > 12 ? `${d.slice(0, 11)}…` : d),
-    },
-    color: { type: 'diverging', scheme: 'RdBu', pivot: 0, domain: [-extent, extent] },
-    marks: [
-      Plot.cell(cells, { x: 'category', y: 'dept', fill: '#f6f7f9', inset: 1 }),
-      Plot.cell(valued, { x: 'category', y: 'dept', fill: 'std_gap', inset: 1 }),
-      // Dark text on pale cells, white on strong ones.
-      Plot.text(
-        valued.filter((c) => Math.abs(c.std_gap ?? 0) <= extent * 0.55),
-        { x: 'category', y: 'dept', text: label, fill: '#1f2328' },
-      ),
-      Plot.text(
-        valued.filter((c) => Math.abs(c.std_gap ?? 0) > extent * 0.55),
-        { x: 'category', y: 'dept', text: label, fill: 'white' },
-      ),
-    ],
-  });
-}
+/** Strong colours (beyond 55 % of the extent) take white text; the others dark text. */
+export const heatStrong = (value: number, extent: number): boolean => Math.abs(value) > extent * 0.55;
 
-/** The CSS gradient of the RdBu scheme, for the page's HTML legend (Plot's ramp legend needs a canvas). */
-export const HEAT_GRADIENT =
-  'linear-gradient(to right, #67001f, #b2182b, #d6604d, #f4a582, #fddbc7, #f7f7f7, #d1e5f0, #92c5de, #4393c3, #2166ac, #053061)';
+/** The CSS gradient of the scale, for the page's HTML legend. */
+export const HEAT_GRADIENT = `linear-gradient(to right, ${RD_BU.join(', ')})`;

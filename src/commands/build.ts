@@ -6,6 +6,7 @@ import { replaceDir } from '../atomic.ts';
 import type { CliOptions } from '../cli.ts';
 import { openIngested, refuseRejects, resolveDataDir } from '../pipeline.ts';
 import { buildSite } from '../site/astro-build.ts';
+import { writeExploreData } from '../tables/explore-data.ts';
 import { writeScreenData } from '../tables/screen-data.ts';
 import { writeSiteData } from '../tables/site-data.ts';
 
@@ -20,6 +21,7 @@ export async function build(opts: CliOptions): Promise<number> {
     const info = { organization: scheme.organization, publicNames: scheme.privacy.publicNames };
     await writeSiteData(conn, info, siteDataDir);
     await writeScreenData(conn, info, siteDataDir);
+    await writeExploreData(conn, siteDataDir, { publicNames: info.publicNames });
     close();
     await replaceDir(outDir, (staging) => buildSite({ siteDataDir, outDir: staging }));
   } finally {

@@ -10,3 +10,6 @@ export const href = (path = ''): string => base + path.replace(/^\/+/, '');
 export const deptHref = (id: string): string => href(`dept/${slug(id)}/`);
 export const memberHref = (id: string): string => href(`member/${slug(id)}/`);
 export const committeeHref = (quarter: string): string => href(`committee/${slug(quarter)}/`);
+/** The whole of a long committee list: /committee/2026-Q1/red/. */
+export const committeeListHref = (quarter: string, list: string): string =>
+  href(`committee/${slug(quarter)}/${list}/`);

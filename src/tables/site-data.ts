@@ -3,7 +3,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { withInsertionOrder } from '../analytics/run.ts';
 import { slug } from '../site/slug.ts';
+import { OUTPUT_TABLES, orderedRows } from './write.ts';
+
+/**
+ * Writes one line per row of `file` into the file `path`: `"<id>"<TAB><document>` (the id as a
+ * JSON string, so a tab in an id cannot end it; documents are JSON, with no raw line breaks).
+ */
+async function writeLines(conn: DuckDBConnection, file: string, path: string): Promise<void> {
+  const rows = await queryRows(conn, file);
+  await writeFile(path, rows.map(({ id, doc }) => `${JSON.stringify(id)}\t${doc}`).join('\n'));
+}
 
 /** Drops what functions.sql creates, so that the connection is left as it was found. */
 const CLEANUP = `
@@ -38,10 +49,40 @@ async function writeDocuments(conn: DuckDBConnection, file: string, dir: string)
   }
 }
 
+const identifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The downloads page's CSV files, as `liangbang data` writes them (src/tables/write.ts: rows in
+ * the published order, UTF-8 with a BOM for Excel, the BOM in the first header name so that the
+ * file is never rewritten), without the Parquet copies, which the site does not offer.
+ */
+async function writeDownloads(conn: DuckDBConnection, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await withInsertionOrder(conn, async () => {
+    for (const table of OUTPUT_TABLES) {
+      const reader = await conn.runAndReadAll(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+        [table.name],
+      );
+      const columns = reader.getRowObjectsJson().map((row) => String(row.column_name));
+      if (columns.length === 0) continue; // not produced (the fixture has no ingest_report, say)
+      const select = columns
+        .map((c, i) => (i === 0 ? `t.${identifier(c)} AS ${identifier(`\uFEFF${c}`)}` : `t.${identifier(c)}`))
+        .join(', ');
+      const file = literal(join(dir, `${table.name}.csv`));
+      await conn.run(`COPY (${orderedRows(table, select)}) TO ${file} (FORMAT csv, HEADER true)`);
+    }
+  });
+}
+
 /**
  * Writes the site's documents from the SPEC §3 tables on `conn` into `dir`: site.json,
- * dept/<id>.json, member/<id>.json, committee/<quarter>.json (read by the pages at build time),
- * and public/search.json (shipped: the home page's member search).
+ * dept/<id>.json, members.jsonl (a line per member), committee/<quarter>.json (read by the pages
+ * at build time),
+ * public/search.json (shipped: the home page's member search) and public/data/NAME.csv (shipped:
+ * the downloads page's tables).
  */
 export async function writeSiteData(
   conn: DuckDBConnection,
@@ -57,8 +98,9 @@ export async function writeSiteData(
     const [search] = await queryRows(conn, 'search.sql');
     await writeFile(join(dir, 'public', 'search.json'), search?.doc ?? '[]');
     await writeDocuments(conn, 'dept.sql', join(dir, 'dept'));
-    await writeDocuments(conn, 'member.sql', join(dir, 'member'));
+    await writeLines(conn, 'member.sql', join(dir, 'members.jsonl'));
     await writeDocuments(conn, 'committee.sql', join(dir, 'committee'));
+    await writeDownloads(conn, join(dir, 'public', 'data'));
   } finally {
     await conn.run(CLEANUP);
   }

@@ -143,4 +143,47 @@ describe('month points (SPEC §2.1–2.4)', () => {
     ]);
     a.close();
   });
+
+  it('sums a repeated item before clamping it, however many items the catalogue has', async () => {
+    // 70 bounded items in one category: items past the 64th take the item-by-item path
+    const items = Array.from({ length: 70 }, (_, i) => ({
+      code: `B${String(i).padStart(2, '0')}`,
+      category: 'basic',
+      max: 10,
+    }));
+    const a = await analyse({
+      categories: [{ id: 'basic' }, { id: 'duty' }],
+      items,
+      members: ['a', 'b', 'c'].map((id) => ({ id, dept: 'd1' })),
+      rows: [
+        // a: B00 once over its max (→ 10), B01 once (4): the fast path — 14
+        { member: 'a', month: '2026-01', category: 'basic', item: 'B00', points: 15 },
+        { member: 'a', month: '2026-01', category: 'basic', item: 'B01', points: 4 },
+        // b: B68 twice, 6 + 7 → 10, with a custom item (not clamped) and a wide-form cell: 10 + 12 + 1 = 23
+        { member: 'b', month: '2026-01', category: 'basic', item: 'B68', points: 6 },
+        { member: 'b', month: '2026-01', category: 'basic', item: 'B68', points: 7 },
+        { member: 'b', month: '2026-01', category: 'basic', item: '自定义', points: 12 },
+        { member: 'b', month: '2026-01', category: 'basic', item: null, points: 1 },
+        // c: B02 twice (6 + 7 → 10) and B03 twice (−2 + 5 = 3): 13; B69 once over its max (→ 10)
+        { member: 'c', month: '2026-01', category: 'basic', item: 'B02', points: 6 },
+        { member: 'c', month: '2026-01', category: 'basic', item: 'B02', points: 7 },
+        { member: 'c', month: '2026-01', category: 'basic', item: 'B03', points: -2 },
+        { member: 'c', month: '2026-01', category: 'basic', item: 'B03', points: 5 },
+        { member: 'c', month: '2026-02', category: 'basic', item: 'B69', points: 11 },
+      ],
+    });
+    expect(
+      await a.values(
+        'category_points',
+        'period, member_id, points',
+        "category_id = 'basic' AND period_type = 'month'",
+      ),
+    ).toEqual([
+      ['2026-01', 'a', '14.00'],
+      ['2026-01', 'b', '23.00'],
+      ['2026-01', 'c', '13.00'],
+      ['2026-02', 'c', '10.00'],
+    ]);
+    a.close();
+  });
 });

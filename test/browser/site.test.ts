@@ -251,8 +251,17 @@ describe('committee pages', () => {
     await expect(members('red')).resolves.toEqual(red);
     await expect(members('yellow')).resolves.toEqual(yellow);
     const areas = await site.query("SELECT * FROM weak_areas WHERE period = '2026-Q1'");
-    const cells = await page.locator('.chart svg g[aria-label=cell]').last().locator('rect').count();
-    expect(cells).toBe(areas.filter((a) => a.std_gap !== null).length);
+    const cells = await page.locator('table.heat td.v').allTextContents();
+    expect(cells.length).toBe(areas.filter((a) => a.std_gap !== null).length);
+    for (const a of areas.filter((a) => a.std_gap !== null)) {
+      const td = page
+        .locator(`table.heat tr[data-dept=${a.dept_id}] td.v`)
+        .filter({ hasText: Number(a.std_gap).toFixed(2) });
+      await expect(td.count(), `${a.dept_id} ${a.category_id}`).resolves.toBeGreaterThan(0);
+    }
+    await expect(page.locator('table.heat td.w').count()).resolves.toBe(
+      areas.filter((a) => a.weakest === true).length,
+    );
     const weakest = areas.filter((a) => a.weakest === true);
     for (const w of weakest) {
       await expect(

@@ -216,17 +216,11 @@ export const TABLES = [
   'ingest_report',
 ] as const;
 
-/** Writes the site data as `liangbang build` does (and the CSVs as the lead's command copies them). */
+/** Writes the site data as `liangbang build` does (writeSiteData writes the downloads' CSV files too). */
 export async function writeFixtureData(conn: DuckDBConnection, siteDataDir: string): Promise<void> {
   await writeSiteData(conn, { organization: ORGANIZATION }, siteDataDir);
   // The screens' pages share the build: their data must be there too.
   await writeScreenData(conn, { organization: ORGANIZATION }, siteDataDir);
-  await mkdir(join(siteDataDir, 'public', 'data'), { recursive: true });
-  for (const table of TABLES) {
-    await conn.run(
-      `COPY ${table} TO '${join(siteDataDir, 'public', 'data', `${table}.csv`)}' (FORMAT csv, HEADER true)`,
-    );
-  }
 }
 
 /** Builds the fixture site under a sub-folder base, as an intranet server would host it. */

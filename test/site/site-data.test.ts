@@ -5,8 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { CommitteeDoc, DeptDoc, MemberDoc, SiteData } from '../../src/site/data.ts';
+import {
+  type CommitteeDoc,
+  type DeptDoc,
+  decodeMemberDoc,
+  type MemberFile,
+  type SiteData,
+} from '../../src/site/data.ts';
 import { writeSiteData } from '../../src/tables/site-data.ts';
+import { OUTPUT_TABLES, writeTablesInto } from '../../src/tables/write.ts';
 import { MEMBERS, ORGANIZATION, openFixture, SECRETS } from './fixture.ts';
 
 let dir: string;
@@ -42,7 +49,8 @@ test('writes site.json, one document per department, member and quarter, and the
     'D0.json',
     'Z1.json',
   ]);
-  expect(await readdir(join(dir, 'member'))).toHaveLength(MEMBERS.length);
+  const lines = (await readFile(join(dir, 'members.jsonl'), 'utf8')).split('\n');
+  expect(lines.map((l) => JSON.parse(l.slice(0, l.indexOf('\t'))))).toEqual(MEMBERS.map((m) => m.id));
   expect((await readdir(join(dir, 'committee'))).sort()).toEqual(['2026-Q1.json', '2026-Q2.json']);
   const search = await read<[string, string, string][]>('public', 'search.json');
   expect(search[0]).toEqual(['M01', '张伟', '第一联合车间党支部']);
@@ -86,7 +94,13 @@ test('averages are exact means rounded half away from zero, and match weak_areas
 });
 
 test("a member's document holds every period, the latest gaps biggest first, and the tiers", async () => {
-  const m01 = await read<MemberDoc>('member', 'M01.json');
+  const site = await read<SiteData>('site.json');
+  const lines = (await readFile(join(dir, 'members.jsonl'), 'utf8')).split('\n');
+  const member = async (id: string) => {
+    const line = lines.find((l) => l.startsWith(`${JSON.stringify(id)}\t`)) ?? '';
+    return decodeMemberDoc(JSON.parse(line.slice(line.indexOf('\t') + 1)) as MemberFile, site.categories);
+  };
+  const m01 = await member('M01');
   const periods = await rows(
     "SELECT period FROM standings WHERE member_id = 'M01' ORDER BY period_type, period",
   );
@@ -95,7 +109,7 @@ test("a member's document holds every period, the latest gaps biggest first, and
   const gaps = m01.gaps.quarter?.rows.map((r) => r.gap) ?? [];
   expect(gaps).toEqual([...gaps].sort((a, b) => (b ?? -Infinity) - (a ?? -Infinity)));
   expect(m01.tiers.map((t) => t.period)).toEqual(['2026']);
-  const m12 = await read<MemberDoc>('member', 'M12.json');
+  const m12 = await member('M12');
   expect(m12.periods.find((p) => p.period === '2026-02')?.points_change).toBeNull();
 });
 
@@ -122,4 +136,20 @@ test('no document carries notes or pending rows, and the connection is left as f
     UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'site_%'
     UNION ALL SELECT function_name FROM duckdb_functions() WHERE function_name LIKE 'site_%'`);
   expect(left).toEqual([]);
+});
+
+test('the downloads are the CSV files `liangbang data` writes, without the Parquet copies', async () => {
+  const published = (await readdir(join(dir, 'public', 'data'))).sort();
+  expect(published).toEqual(OUTPUT_TABLES.map((t) => `${t.name}.csv`).sort());
+  const reference = await mkdtemp(join(tmpdir(), 'liangbang-site-data-ref-'));
+  try {
+    await writeTablesInto(conn, reference);
+    for (const file of published) {
+      const ours = await readFile(join(dir, 'public', 'data', file));
+      expect(ours.equals(await readFile(join(reference, file))), file).toBe(true);
+      expect(ours.subarray(0, 3).toString('hex'), file).toBe('efbbbf'); // the BOM, for Excel
+    }
+  } finally {
+    await rm(reference, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,7 @@
 // The screen: scales the 1920×1080 (or 1080×1920) stage to the TV, rotates the slide pages,
 // polls version.json, keeps the last good data when the server is away, dims at night and
-// reloads itself once a day. Bundled by Vite for ES2019 (old Android TV Chromium).
+// reloads itself once a day. Built for ES2019 (old Android TV Chromium) and inlined into the
+// page by ../inline-assets.ts.
 import { parseDoc, parseVersion, SCHEMA, type ScreenDoc } from './doc.ts';
 import { parseParams } from './params.ts';
 import { fitAll, renderBody } from './render.ts';
@@ -15,6 +16,12 @@ import {
   nextTimeOfDay,
 } from './time.ts';
 
+/** A User Timing mark for bench/screens.ts (the time to the first slide); a no-op where unsupported. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+mark('screen:start');
 const stage = document.getElementById('stage') as HTMLElement;
 const $ = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
 const params = parseParams(location.search);
@@ -46,6 +53,8 @@ const state = {
   reloadAt: params.reload === null ? null : nextTimeOfDay(new Date(), params.reload),
   reloading: false,
   rotation: 0,
+  /** Slide pages rendered so far. */
+  rendered: 0,
 };
 
 function getJson(url: string): Promise<unknown> {
@@ -120,8 +129,12 @@ function render(): void {
   $('asof').textContent = doc.asOf ? `数据截至 ${formatPeriod(doc.asOf)}` : '暂无数据';
   $('pager').textContent = page.pages > 1 ? `第 ${page.page}/${page.pages} 页` : '';
   const body = $('body');
+  const board = renderBody(page);
+  // The first slide is there at once: no fade-in (nor its compositing layer) before the first paint.
+  if (state.rendered === 0) board.className += ' still';
+  state.rendered += 1;
   body.textContent = '';
-  body.appendChild(renderBody(page));
+  body.appendChild(board);
   fitAll(stage);
 }
 
@@ -150,7 +163,12 @@ function show(doc: ScreenDoc): void {
   state.pages = planPages(doc, params, state.layout || layoutOf());
   if (state.index >= state.pages.length) state.index = 0;
   render();
-  if (first) schedule();
+  if (first) {
+    schedule();
+    mark('screen:first-slide');
+    // The frame that shows the first slide is painted right after the next animation frame.
+    requestAnimationFrame(() => setTimeout(() => mark('screen:painted'), 0));
+  }
 }
 
 function setOffline(offline: boolean): void {
@@ -241,11 +259,14 @@ function tick(): void {
   if (state.reloadAt && now.getTime() >= state.reloadAt.getTime()) reloadPage();
 }
 
-document.documentElement.className += ` theme-${params.theme} ready`;
+// Start-up, in an order that lays the page out once: the window's size is read while the stage
+// is still hidden (reading it makes the browser lay out the page), the texts are all written,
+// and only then is the stage shown and the first slide measured (fitAll).
 placeStage();
 window.addEventListener('resize', placeStage);
 tick();
 window.setInterval(tick, 1000);
+document.documentElement.className += ` theme-${params.theme} ready`;
 const built = embedded();
 if (built) show(built);
 else firstLoad();

@@ -1,7 +1,9 @@
 -- One document per department (dept/<id>.json → /dept/<id>/). A department covers its subtree
 -- (a 党总支 its branches): every figure is over the members whose department in the period lies
--- in the subtree. Boards longer than 100 rows keep the first 50 (the full list is on the
+-- in the subtree. Boards longer than 100 rows keep the first 30 (the full list is on the
 -- sub-departments' pages and in the downloads), so that a 党委's page stays small.
+-- Documents are assembled as text from flat json_object/json_array values: nesting JSON values
+-- in json_object or to_json(list(…)) makes DuckDB parse and print each inner document again.
 WITH latest AS (SELECT * FROM site_latest),
 board_rows AS (
   SELECT
@@ -21,20 +23,20 @@ boards AS (
   SELECT
     root_id,
     period_type,
-    json_object(
-      'period', any_value(period),
-      'total', any_value(total),
-      'rows', to_json(list(json_object(
+    concat(
+      '{"period":', to_json(any_value(period))::VARCHAR, ',"total":', any_value(total), ',"rows":[',
+      array_to_string(list(json_object(
         'member_id', member_id, 'name', name, 'dept_id', dept_id, 'dept_name', dept_name,
         'points', points, 'vetoed', vetoed, 'exempt', exempt,
         'rank_dept', rank_dept, 'rank_dept_shared', rank_dept_shared, 'dept_ranked', dept_ranked,
         'rank_company', rank_company, 'rank_company_shared', rank_company_shared, 'company_ranked', company_ranked,
         'points_change', points_change, 'rank_dept_change', rank_dept_change,
         'rank_company_change', rank_company_change
-      ) ORDER BY pos))
+      )::VARCHAR ORDER BY pos), ','),
+      ']}'
     ) AS board
   FROM board_rows
-  WHERE total <= 100 OR pos <= 50
+  WHERE total <= 100 OR pos <= 30
   GROUP BY root_id, period_type
 ),
 company_month AS (
@@ -53,9 +55,9 @@ dept_month AS (
 trends AS (
   SELECT
     d.dept_id AS root_id,
-    to_json(list(json_object(
+    '[' || array_to_string(list(json_object(
       'period', c.period, 'dept_avg', m.average, 'dept_ranked', coalesce(m.ranked, 0), 'company_avg', c.average
-    ) ORDER BY c.period)) AS trend
+    )::VARCHAR ORDER BY c.period), ',') || ']' AS trend
   FROM departments d
   CROSS JOIN company_month c
   LEFT JOIN dept_month m ON m.root_id = d.dept_id AND m.period = c.period
@@ -86,10 +88,10 @@ dept_categories AS (
 profiles AS (
   SELECT
     d.root_id,
-    to_json(list(json_object(
+    '[' || array_to_string(list(json_object(
       'category_id', k.category_id, 'name', k.name, 'dept_avg', d.average,
       'company_avg', c.average, 'exemplar_avg', e.average
-    ) ORDER BY k.sort, k.category_id)) AS profile
+    )::VARCHAR ORDER BY k.sort, k.category_id), ',') || ']' AS profile
   FROM dept_categories d
   JOIN site_categories k ON k.category_id = d.category_id
   LEFT JOIN company_categories c ON c.category_id = d.category_id
@@ -105,11 +107,11 @@ weak_depts AS (
     w.dept_id,
     dd.name,
     dd.sort,
-    to_json(list(json_object(
+    '[' || array_to_string(list(json_object(
       'category_id', w.category_id, 'name', k.name, 'members', w.members, 'dept_avg', w.dept_avg,
       'company_avg', w.company_avg, 'diff', w.diff, 'std_gap', w.std_gap, 'weakest', w.weakest,
       'prev_dept_avg', w.prev_dept_avg, 'change', w.change
-    ) ORDER BY k.sort, w.category_id)) AS rows
+    )::VARCHAR ORDER BY k.sort, w.category_id), ',') || ']' AS rows
   FROM weak_areas w
   JOIN latest l ON w.period = l.quarter
   JOIN site_subtree t ON t.dept_id = w.dept_id
@@ -118,22 +120,28 @@ weak_depts AS (
   GROUP BY ALL
 ),
 weak AS (
-  SELECT root_id, to_json(list(json_object('dept_id', dept_id, 'name', name, 'rows', rows)
-    ORDER BY depth, sort NULLS LAST, dept_id)) AS weak
+  SELECT root_id, '[' || array_to_string(list(
+    concat('{"dept_id":', to_json(dept_id)::VARCHAR, ',"name":', to_json(name)::VARCHAR, ',"rows":', rows, '}')
+    ORDER BY depth, sort NULLS LAST, dept_id), ',') || ']' AS weak
   FROM weak_depts
   GROUP BY root_id
+),
+-- Roster size of each subtree.
+member_counts AS (
+  SELECT t.root_id, count(*) AS n FROM members m JOIN site_subtree t ON t.dept_id = m.dept_id GROUP BY t.root_id
 ),
 -- Direct sub-departments with their size and the latest month's average.
 children AS (
   SELECT
     c.parent_id AS root_id,
-    to_json(list(json_object(
+    '[' || array_to_string(list(json_object(
       'dept_id', c.dept_id, 'name', c.name, 'kind', c.kind,
-      'members', (SELECT count(*) FROM members m JOIN site_subtree t ON t.dept_id = m.dept_id WHERE t.root_id = c.dept_id),
+      'members', coalesce(mc.n, 0),
       'ranked', coalesce(dm.ranked, 0), 'average', dm.average
-    ) ORDER BY c.sort NULLS LAST, c.dept_id)) AS children
+    )::VARCHAR ORDER BY c.sort NULLS LAST, c.dept_id), ',') || ']' AS children
   FROM departments c
   LEFT JOIN dept_month dm ON dm.root_id = c.dept_id AND dm.period = (SELECT month FROM latest)
+  LEFT JOIN member_counts mc ON mc.root_id = c.dept_id
   WHERE c.parent_id IS NOT NULL
   GROUP BY c.parent_id
 ),
@@ -142,8 +150,8 @@ children AS (
 rosters AS (
   SELECT
     t.root_id,
-    to_json(list(json_object('member_id', m.member_id, 'name', m.name, 'dept_id', m.dept_id, 'dept_name', dd.name)
-      ORDER BY t.depth, dd.sort NULLS LAST, m.dept_id, m.member_id)) AS members
+    '[' || array_to_string(list(json_object('member_id', m.member_id, 'name', m.name, 'dept_id', m.dept_id, 'dept_name', dd.name)::VARCHAR
+      ORDER BY t.depth, dd.sort NULLS LAST, m.dept_id, m.member_id), ',') || ']' AS members
   FROM members m
   JOIN site_subtree t ON t.dept_id = m.dept_id
   JOIN departments dd ON dd.dept_id = m.dept_id
@@ -153,7 +161,7 @@ rosters AS (
 paths AS (
   SELECT
     t.dept_id AS root_id,
-    to_json(list(json_object('dept_id', a.dept_id, 'name', a.name) ORDER BY t.depth DESC)) AS path
+    '[' || array_to_string(list(json_object('dept_id', a.dept_id, 'name', a.name)::VARCHAR ORDER BY t.depth DESC), ',') || ']' AS path
   FROM site_subtree t
   JOIN departments a ON a.dept_id = t.root_id
   WHERE t.depth > 0
@@ -161,29 +169,29 @@ paths AS (
 )
 SELECT
   d.dept_id AS id,
-  json_object(
-    'dept', json_object('dept_id', d.dept_id, 'name', d.name, 'kind', d.kind, 'parent_id', d.parent_id),
-    'path', coalesce(p.path, '[]'),
-    'children', coalesce(ch.children, '[]'),
-    'members', coalesce(ro.members, '[]'),
-    'memberCount', (SELECT count(*) FROM members m JOIN site_subtree t ON t.dept_id = m.dept_id WHERE t.root_id = d.dept_id),
-    'boards', json_object(
-      'month', (SELECT board FROM boards b WHERE b.root_id = d.dept_id AND b.period_type = 'month'),
-      'quarter', (SELECT board FROM boards b WHERE b.root_id = d.dept_id AND b.period_type = 'quarter'),
-      'year', (SELECT board FROM boards b WHERE b.root_id = d.dept_id AND b.period_type = 'year')
-    ),
-    'trend', coalesce(tr.trend, '[]'),
-    'profile', json_object('period', (SELECT quarter FROM latest), 'rows', coalesce(pr.profile, '[]')),
-    'weak', json_object(
-      'period', (SELECT quarter FROM latest),
-      'prev_period', site_prev_period((SELECT quarter FROM latest)),
-      'depts', coalesce(wk.weak, '[]')
-    )
-  )::VARCHAR AS doc
+  concat(
+    '{"dept":', json_object('dept_id', d.dept_id, 'name', d.name, 'kind', d.kind, 'parent_id', d.parent_id)::VARCHAR,
+    ',"path":', coalesce(p.path, '[]'),
+    ',"children":', coalesce(ch.children, '[]'),
+    ',"members":', coalesce(ro.members, '[]'),
+    ',"memberCount":', coalesce(mc.n, 0),
+    ',"boards":{"month":', coalesce(bm.board, 'null'), ',"quarter":', coalesce(bq.board, 'null'),
+    ',"year":', coalesce(byr.board, 'null'), '}',
+    ',"trend":', coalesce(tr.trend, '[]'),
+    ',"profile":{"period":', coalesce(to_json(l.quarter)::VARCHAR, 'null'), ',"rows":', coalesce(pr.profile, '[]'), '}',
+    ',"weak":{"period":', coalesce(to_json(l.quarter)::VARCHAR, 'null'),
+    ',"prev_period":', coalesce(to_json(site_prev_period(l.quarter))::VARCHAR, 'null'),
+    ',"depts":', coalesce(wk.weak, '[]'), '}}'
+  ) AS doc
 FROM departments d
+CROSS JOIN latest l
 LEFT JOIN paths p ON p.root_id = d.dept_id
 LEFT JOIN children ch ON ch.root_id = d.dept_id
 LEFT JOIN rosters ro ON ro.root_id = d.dept_id
+LEFT JOIN member_counts mc ON mc.root_id = d.dept_id
+LEFT JOIN boards bm ON bm.root_id = d.dept_id AND bm.period_type = 'month'
+LEFT JOIN boards bq ON bq.root_id = d.dept_id AND bq.period_type = 'quarter'
+LEFT JOIN boards byr ON byr.root_id = d.dept_id AND byr.period_type = 'year'
 LEFT JOIN trends tr ON tr.root_id = d.dept_id
 LEFT JOIN profiles pr ON pr.root_id = d.dept_id
 LEFT JOIN weak wk ON wk.root_id = d.dept_id

@@ -39,20 +39,40 @@ SELECT root_id, dept_id, min(depth) AS depth FROM walk GROUP BY ALL;
 CREATE OR REPLACE TEMP VIEW site_categories AS
 SELECT category_id, name, sort FROM scheme_categories WHERE NOT is_veto;
 
--- Standings with the number of members sharing each rank (并列), in the department and company-wide.
+-- Standings with the number of members sharing each rank (并列), in the department and company-wide,
+-- and the number of ranked members in each. Counted by GROUP BY and joined back: four window
+-- functions over different partitions would sort the table four times.
 CREATE OR REPLACE TEMP TABLE site_standings AS
+WITH dept_rank AS (
+  SELECT period_type, period, dept_id, rank_dept, count(*) AS n
+  FROM standings WHERE rank_dept IS NOT NULL GROUP BY ALL
+),
+company_rank AS (
+  SELECT period_type, period, rank_company, count(*) AS n
+  FROM standings WHERE rank_company IS NOT NULL GROUP BY ALL
+),
+dept_count AS (
+  SELECT period_type, period, dept_id, count(rank_dept) AS n FROM standings GROUP BY ALL
+),
+company_count AS (
+  SELECT period_type, period, count(rank_company) AS n FROM standings GROUP BY ALL
+)
 SELECT
   s.period_type, s.period, s.member_id, s.name, s.dept_id, s.points, s.vetoed, s.exempt, s.rank_dept,
   s.rank_company, s.prev_points, s.points_change, s.rank_dept_change, s.rank_company_change,
   d.name AS dept_name,
-  CASE WHEN s.rank_dept IS NOT NULL
-    THEN count(*) OVER (PARTITION BY s.period_type, s.period, s.dept_id, s.rank_dept) END AS rank_dept_shared,
-  CASE WHEN s.rank_company IS NOT NULL
-    THEN count(*) OVER (PARTITION BY s.period_type, s.period, s.rank_company) END AS rank_company_shared,
-  count(s.rank_dept) OVER (PARTITION BY s.period_type, s.period, s.dept_id) AS dept_ranked,
-  count(s.rank_company) OVER (PARTITION BY s.period_type, s.period) AS company_ranked
+  dr.n AS rank_dept_shared,
+  cr.n AS rank_company_shared,
+  dc.n AS dept_ranked,
+  cc.n AS company_ranked
 FROM standings s
-LEFT JOIN departments d ON d.dept_id = s.dept_id;
+LEFT JOIN departments d ON d.dept_id = s.dept_id
+LEFT JOIN dept_rank dr
+  ON dr.period_type = s.period_type AND dr.period = s.period AND dr.dept_id = s.dept_id AND dr.rank_dept = s.rank_dept
+LEFT JOIN company_rank cr
+  ON cr.period_type = s.period_type AND cr.period = s.period AND cr.rank_company = s.rank_company
+JOIN dept_count dc ON dc.period_type = s.period_type AND dc.period = s.period AND dc.dept_id = s.dept_id
+JOIN company_count cc ON cc.period_type = s.period_type AND cc.period = s.period;
 
 -- The quarter of a month label: 2026-03 → 2026-Q1.
 CREATE OR REPLACE TEMP MACRO site_quarter_of(p) AS

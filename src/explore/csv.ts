@@ -1,0 +1,27 @@
+// CSV built in the browser for the panel's 下载 CSV: UTF-8 with a BOM (Excel in a Chinese locale
+// then reads it as UTF-8), CRLF, fields quoted when needed. Pure: unit-tested.
+
+export type Cell = string | number | null;
+
+/** Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe. */
+function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function field(cell: Cell): string {
+  if (cell === null) return '';
+  const text = typeof cell === 'number' ? String(cell) : neutralise(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV document (a string starting with the BOM) of a header and rows. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(field).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** A file name without characters that file systems refuse. */
+export function safeFileName(name: string): string {
+  const visible = [...name].map((c) => ((c.codePointAt(0) ?? 0) < 0x20 ? '_' : c)).join('');
+  return visible.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120);
+}
