@@ -4,7 +4,7 @@
 //
 // Builds the site from a data folder (the demo `data/` by default, or one generated with
 // scripts/generate-demo.ts --utf8), with the drill-down's files precompressed, and serves it as
-// the nginx example in docs/explore.md does (bench/explore-server.ts: .br/.gz, ETag, a year's
+// the nginx example in docs/explore.md does (src/server/static.ts: .br/.gz, ETag, a year's
 // caching for duckdb/<version>/ and _assets/). Then, on the 党委 page (the largest slice) and on
 // the largest branch's page:
 // - cold: a fresh browser profile; bytes received and time from the click on 数据探索 to the
@@ -21,12 +21,12 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { runAnalytics } from '../src/analytics/run.ts';
 import { openIngested } from '../src/pipeline.ts';
+import { listenLocal, serveStatic } from '../src/server/static.ts';
 import { buildSite } from '../src/site/astro-build.ts';
 import { writeExploreData } from '../src/tables/explore-data.ts';
 import { writeScreenData } from '../src/tables/screen-data.ts';
 import { writeSiteData } from '../src/tables/site-data.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
-import { benchServer, listen } from './explore-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -83,7 +83,7 @@ async function build(work: string, dataDir: string): Promise<Built> {
     const [org] = await get(
       'SELECT dept_id, name FROM departments WHERE parent_id IS NULL ORDER BY dept_id LIMIT 1',
     );
-    await writeSiteData(conn, { organization: String(org?.name) }, siteDataDir);
+    await writeSiteData(conn, { organization: String(org?.name), audience: 'committee' }, siteDataDir);
     await writeScreenData(conn, { organization: String(org?.name) }, siteDataDir);
     const t2 = performance.now();
     const summary = await writeExploreData(conn, siteDataDir);
@@ -281,8 +281,8 @@ try {
   const { dir, source } = await prepareData(work);
   console.error(`building the site from ${source} …`);
   const built = await build(work, dir);
-  const server = benchServer(built.outDir);
-  const origin = await listen(server);
+  const server = serveStatic(built.outDir);
+  const origin = await listenLocal(server);
   const browser = await launchBrowser();
   const reps = Number(values.reps);
   const pages = [

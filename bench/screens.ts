@@ -4,7 +4,7 @@
 //                             [--cold both|browser|context] [--steps 500] [--out FILE]
 //
 // Builds the demo site (`liangbang build --data data`, or takes an already built `--dist`), serves
-// it with gzip (level 6, as a web server's `gzip on` would; the small server below) and measures,
+// it with gzip (level 6, as a web server's `gzip on` would; src/server/static.ts) and measures,
 // on the organisation's screen and on one department's (by default the one with the largest data
 // document below the 党委, whose screen is the organisation's again):
 // 1. bytes: every response the page loads until the network is idle (body as sent, gzip, and
@@ -25,15 +25,13 @@
 //    a forced garbage collection, CDP Performance.getMetrics JSHeapUsedSize, Nodes (DOM nodes of
 //    the renderer, detached ones included), LayoutObjects and JSEventListeners, every 50 changes.
 import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { listenLocal, serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 
 const { values } = parseArgs({
@@ -99,70 +97,6 @@ async function pickDept(dist: string): Promise<string> {
     best = { id: name.replace(/\.json$/, ''), size: text.length };
   }
   return best.id;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg']);
-
-/** A static server that gzips text on the fly when the browser accepts it. */
-function gzipServer(dir: string): Server {
-  const base = resolve(dir);
-  const cache = new Map<string, Buffer>();
-  return createServer(async (req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) {
-      res.writeHead(400).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const info = await stat(file);
-      const ext = extname(file);
-      const headers: Record<string, string | number> = {
-        'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      };
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-        const key = `${file}:${info.mtimeMs}:${info.size}`;
-        let body = cache.get(key);
-        if (!body) {
-          body = gzipSync(await readFile(file), { level: 6 });
-          cache.set(key, body);
-        }
-        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
-        res.end(req.method === 'HEAD' ? undefined : body);
-        return;
-      }
-      res.writeHead(200, { ...headers, 'content-length': info.size });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
 }
 
 // --- 1. bytes ---------------------------------------------------------------------------------
@@ -438,8 +372,8 @@ try {
   const loadBefore = load();
   const { dist, how } = await siteDir(work);
   const dept = await pickDept(dist);
-  const server = gzipServer(dist);
-  const origin = await listen(server);
+  const server = serveStatic(dist);
+  const origin = await listenLocal(server);
   const screens = [
     { label: 'organisation `/screen/`', path: '/screen/', data: 'screen/data/all.json' },
     {

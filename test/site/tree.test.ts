@@ -19,3 +19,16 @@ test('flattenTree lists parents before children, siblings in order, with depths'
   ]);
   expect(flattenTree(tree).map((d) => `${d.depth}${d.dept_id}`)).toEqual(['0R', '1A', '2A1', '1B', '2B1']);
 });
+
+test('buildTree nests children under parents, ordered by sort then id', () => {
+  const tree = buildTree([
+    dept('B', 'R', 2),
+    dept('R', null),
+    dept('A', 'R', 2),
+    dept('C', 'R', 1),
+    dept('A1', 'A'),
+  ]);
+  expect(tree.map((n) => n.dept_id)).toEqual(['R']);
+  expect(tree[0]?.children.map((n) => n.dept_id)).toEqual(['C', 'A', 'B']);
+  expect(tree[0]?.children[1]?.children.map((n) => n.dept_id)).toEqual(['A1']);
+});
