@@ -1,12 +1,12 @@
 // The site build (`liangbang build`) on the demo data and on 5,000 members × 24 months, next to
-// Astro building the same number of trivial pages in the same run (bench/results-site.md).
+// Astro building the same number of trivial pages in the same run (bench/README.md, "Site").
 //
 //   npx node bench/site.ts [--sets data,/tmp/liangbang-bench/m5000x24] [--no-cli] [--no-trivial]
 //
 // For each data folder (generated with scripts/generate-demo.ts --utf8 when it is a missing
 // `m<members>x<months>` folder):
 //   1. steps: a child process ingests and runs the analytics (not timed), then times the site
-//      step alone — writeSiteData, writeScreenData and buildSite — into a temporary dist/;
+//      step alone — writeSiteData, writeScreenData, writeExploreData and buildSite — into a temporary dist/;
 //   2. the whole `liangbang build` as a process, wall time (Node start, ingest and analytics
 //      included);
 //   3. Astro alone: a throwaway project under node_modules/.cache/ (so that it resolves the
@@ -83,6 +83,7 @@ async function childSteps(dataDir: string, outDir: string): Promise<object> {
   const { runAnalytics } = await import('../src/analytics/run.ts');
   const { writeSiteData } = await import('../src/tables/site-data.ts');
   const { writeScreenData } = await import('../src/tables/screen-data.ts');
+  const { writeExploreData } = await import('../src/tables/explore-data.ts');
   const { buildSite } = await import('../src/site/astro-build.ts');
   const t0 = performance.now();
   const { conn, scheme, close } = await openIngested(dataDir);
@@ -91,13 +92,17 @@ async function childSteps(dataDir: string, outDir: string): Promise<object> {
   const c1 = process.cpuUsage();
   const siteDataDir = await mkdtemp(join(tmpdir(), 'liangbang-bench-site-'));
   try {
-    const info = { organization: scheme.organization, publicNames: scheme.privacy.publicNames };
+    // The committee's site: the most a build writes (the downloads included).
+    const info = { organization: scheme.organization, audience: 'committee' as const };
     const t1 = performance.now();
     await writeSiteData(conn, info, siteDataDir);
     const siteData = seconds(t1);
     const t2 = performance.now();
     await writeScreenData(conn, info, siteDataDir);
     const screenData = seconds(t2);
+    const t4 = performance.now();
+    await writeExploreData(conn, siteDataDir);
+    const exploreData = seconds(t4);
     close();
     // This process's CPU for the two writers (DuckDB's threads included); buildSite's is its child's.
     const writersCpu = cpuSeconds(c1);
@@ -108,6 +113,7 @@ async function childSteps(dataDir: string, outDir: string): Promise<object> {
       prepare,
       siteData,
       screenData,
+      exploreData,
       astro,
       site: seconds(t1),
       writersCpu,
@@ -277,7 +283,7 @@ async function main(): Promise<void> {
         astroCpu !== undefined && steps.writersCpu !== undefined ? astroCpu + steps.writersCpu : undefined;
       const rate = (n: number, t: number | undefined) => (t === undefined ? 'n/a' : `${(n / t).toFixed(0)}`);
       console.log(
-        `site step, wall: ${f(steps.site)} = writeSiteData ${f(steps.siteData)} + writeScreenData ${f(steps.screenData)} + buildSite ${f(steps.astro)}; ${rate(pages.length, steps.site)} pages/s (buildSite alone ${rate(pages.length, steps.astro)} pages/s); ingest + analytics before it: ${f(steps.prepare)}`,
+        `site step, wall: ${f(steps.site)} = writeSiteData ${f(steps.siteData)} + writeScreenData ${f(steps.screenData)} + writeExploreData ${f(steps.exploreData)} + buildSite ${f(steps.astro)}; ${rate(pages.length, steps.site)} pages/s (buildSite alone ${rate(pages.length, steps.astro)} pages/s); ingest + analytics before it: ${f(steps.prepare)}`,
       );
       if (siteCpu !== undefined)
         console.log(

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { AUDIENCES, type Audience, isAudience } from './audience/audience.ts';
 import { UserError } from './errors.ts';
+import { explainOutOfMemory } from './ingest/limits.ts';
 
 /** Options shared by every command; `--help` is generated from these descriptions. */
 const options = {
@@ -11,6 +13,11 @@ const options = {
   },
   out: { type: 'string', short: 'o', arg: 'DIR', help: '输出文件夹：data 默认 tables/，build 默认 dist/' },
   'allow-rejects': { type: 'boolean', help: '有被拒绝的行时仍然生成（被拒绝的行不计入）' },
+  audience: {
+    type: 'string',
+    arg: 'public|committee',
+    help: 'build：受众。public（默认）公开版，无备注、审定人、待审行和下载，按方案遮蔽姓名；committee 党委版，内容完整',
+  },
   json: { type: 'boolean', help: 'check：以 JSON 输出完整报告' },
   debug: { type: 'boolean', help: '出现意外错误时打印调用栈' },
   help: { type: 'boolean', short: 'h', help: '显示帮助' },
@@ -29,6 +36,7 @@ export interface CliOptions {
   out: string | undefined;
   allowRejects: boolean;
   json: boolean;
+  audience: Audience;
 }
 
 export function helpText(): string {
@@ -38,11 +46,15 @@ export function helpText(): string {
   for (const [name, o] of Object.entries(options)) {
     const short = 'short' in o ? `-${o.short}, ` : '    ';
     const flag = `${short}--${name}${'arg' in o ? ` ${o.arg}` : ''}`;
-    lines.push(`  ${flag.padEnd(24)}${o.help}`);
+    lines.push(`  ${flag.padEnd(23)} ${o.help}`);
   }
   lines.push(
     '',
-    '退出码：0 正常；1 有被拒绝的行（或生成被拒绝）；2 方案、组织树或花名册无效，或命令用法错误。',
+    '环境变量：',
+    '  LIANGBANG_MEMORY_LIMIT  DuckDB 可用的内存上限（默认 1GB，如 4GB）',
+    '  LIANGBANG_SHARDS        生成网站时并行的 Astro 进程数（1–16，默认按 CPU 数）',
+    '',
+    '退出码：0 正常；1 有被拒绝的行（或生成被拒绝）；2 方案、组织树或花名册无效，或命令用法错误；3 内存不足或意外错误。',
   );
   return lines.join('\n');
 }
@@ -61,11 +73,19 @@ export function parseCli(argv: string[]): { command: CommandName | 'help'; optio
   }
   const { values, positionals } = parsed;
   const [name, ...extra] = positionals;
+  const audience = values.audience ?? 'public';
+  if (!isAudience(audience)) {
+    throw new UserError(
+      `用法错误：--audience 只能是 ${AUDIENCES.join(' 或 ')}，收到“${audience}”。运行 liangbang --help 查看用法。`,
+      2,
+    );
+  }
   const resolved: CliOptions = {
     data: values.data ?? 'data',
     out: values.out,
     allowRejects: values['allow-rejects'] ?? false,
     json: values.json ?? false,
+    audience,
   };
   if (values.help || name === undefined || name === 'help') return { command: 'help', options: resolved };
   if (!isCommand(name)) {
@@ -76,6 +96,8 @@ export function parseCli(argv: string[]): { command: CommandName | 'help'; optio
   }
   if (extra.length > 0)
     throw new UserError(`多余的参数：${extra.join(' ')}。运行 liangbang --help 查看用法。`, 2);
+  if (values.audience !== undefined && name !== 'build')
+    throw new UserError(`用法错误：--audience 只用于 build 命令。运行 liangbang --help 查看用法。`, 2);
   return { command: name, options: resolved };
 }
 
@@ -100,7 +122,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     return await runCommand(command, opts);
-  } catch (error) {
+  } catch (thrown) {
+    // DuckDB running out of memory is the person's to fix (a larger limit), not a bug.
+    const error = explainOutOfMemory(thrown);
     if (error instanceof UserError) {
       console.error(error.message);
       return error.exitCode;

@@ -1,11 +1,11 @@
 // The steps every command shares: open DuckDB, ingest the data folder, refuse rejected rows.
 import { stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { readScheme, type Scheme } from './config/scheme.ts';
 import { ConfigError, RejectedRowsError } from './errors.ts';
 import { formatCheckReport, type IngestResult, ingest } from './ingest/index.ts';
+import { duckdbSettings } from './ingest/limits.ts';
 
 export interface Ingested {
   conn: DuckDBConnection;
@@ -28,9 +28,8 @@ export async function resolveDataDir(dir: string): Promise<string> {
 
 export async function openIngested(dataDir: string): Promise<Ingested> {
   const scheme = await readScheme(join(dataDir, 'scheme.yaml'));
-  const instance = await DuckDBInstance.create(':memory:', {
-    temp_directory: join(tmpdir(), 'liangbang-duckdb'),
-  });
+  // Bounded memory whatever the size of the exports (docs/ingest.md, "Limits").
+  const instance = await DuckDBInstance.create(':memory:', await duckdbSettings());
   const conn = await instance.connect();
   let open = true;
   const close = () => {

@@ -122,11 +122,14 @@ export function label(
   return `<text y="${n(y)}"${attrs}>${spans}</text>`;
 }
 
-/** The SVG element: a viewBox and no size, so that CSS sizes the chart with its container. */
+/**
+ * The SVG element: a viewBox and no size, so that CSS sizes the chart with its container (and
+ * lets labels overflow it: no style attribute, which the Content-Security-Policy refuses).
+ */
 export function svg(height: number, body: string, title = ''): string {
   return (
-    `<svg viewBox="0 0 ${WIDTH} ${n(height)}" font-size="13" text-anchor="middle" fill="currentColor"` +
-    ` style="overflow:visible">${title ? `<title>${esc(title)}</title>` : ''}${body}</svg>`
+    `<svg viewBox="0 0 ${WIDTH} ${n(height)}" font-size="13" text-anchor="middle" fill="currentColor">` +
+    `${title ? `<title>${esc(title)}</title>` : ''}${body}</svg>`
   );
 }
 

@@ -3,7 +3,9 @@
 // header is row 1, a blank line is a row too, and a quoted field spanning lines is one row.
 // Malformed rows are reported with their row and the reader carries on, so nothing is lost:
 // a quote that never closes (or closes in the wrong place after spanning lines) spoils only
-// the row it opens in, and reading resumes on the next line.
+// the row it opens in, and reading resumes on the next line. A row is held in memory while it
+// is read, so one longer than MAX_RECORD_CHARS (a file with no line breaks, a quote that never
+// closes in a huge file) is reported as malformed and skipped, instead of exhausting memory.
 
 export type Delimiter = ',' | '\t';
 
@@ -14,6 +16,15 @@ export interface CsvRecord {
   /** Why the row is malformed (Chinese), or null. */
   problem: string | null;
 }
+
+/**
+ * The longest row read: 10 million characters, ten times the longest note anyone writes and far
+ * below what a JavaScript string can hold (about 500 million).
+ */
+export const MAX_RECORD_CHARS = 10_000_000;
+
+/** Why a row past MAX_RECORD_CHARS is not read. */
+export const TOO_LONG_PROBLEM = '该行超过 1000 万个字符，过长无法读取；请检查是否缺少换行，或有未闭合的引号';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -27,6 +38,8 @@ const St = {
   quoteInQuoted: 3,
   /** After a closing quote: only a delimiter or a line break may follow. */
   afterClose: 4,
+  /** The rest of a row too long to read, up to its line break, is passed over. */
+  skipping: 5,
 } as const;
 type State = (typeof St)[keyof typeof St];
 
@@ -52,9 +65,16 @@ export class CsvTokenizer {
   #quoteOpen = -1;
   #quoteSpansLines = false;
 
-  constructor(delimiter: Delimiter, onRecord: (record: CsvRecord) => void) {
+  readonly #maxRecord: number;
+
+  constructor(
+    delimiter: Delimiter,
+    onRecord: (record: CsvRecord) => void,
+    maxRecordChars: number = MAX_RECORD_CHARS,
+  ) {
     this.#delim = delimiter.charCodeAt(0);
     this.#onRecord = onRecord;
+    this.#maxRecord = maxRecordChars;
   }
 
   push(text: string): void {
@@ -64,10 +84,13 @@ export class CsvTokenizer {
     if (this.#quoteOpen >= 0) this.#quoteOpen -= this.#recordStart;
     this.#recordStart = 0;
     this.#scan(false);
+    this.#bound(false);
   }
 
   end(): void {
     this.#scan(true);
+    this.#bound(true);
+    if (this.#state === St.skipping) return; // its row was reported when it grew too long
     while (this.#state === St.quoted) {
       this.#recover('引号未闭合：这一行开始的引号直到文件末尾都没有结束');
       this.#scan(true);
@@ -103,6 +126,24 @@ export class CsvTokenizer {
     this.#problem = problem;
     this.#i = lineEnd < 0 ? this.#buf.length : this.#skipLineBreak(lineEnd);
     this.#emit();
+  }
+
+  /**
+   * Checked after each chunk: a row read past #maxRecord is reported as malformed, without its
+   * fields. Reading resumes at the row's first line break (inside a quoted field, as after a
+   * quote that never closes), or, when it has none yet, after the next one.
+   */
+  #bound(final: boolean): void {
+    while (this.#state !== St.skipping && this.#i - this.#recordStart > this.#maxRecord) {
+      const lineEnd = this.#lineBreakAfter(this.#recordStart - 1);
+      this.#fields = [];
+      this.#field = '';
+      this.#problem = TOO_LONG_PROBLEM;
+      this.#i = lineEnd < 0 ? this.#buf.length : lineEnd;
+      this.#emit();
+      this.#state = St.skipping;
+      this.#scan(final);
+    }
   }
 
   #lineBreakAfter(pos: number): number {
@@ -208,6 +249,26 @@ export class CsvTokenizer {
           this.#state = St.unquoted;
           this.#runStart = i;
           continue;
+        case St.skipping: {
+          const lf = buf.indexOf('\n', i);
+          const cr = buf.indexOf('\r', i);
+          const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+          if (at < 0) {
+            // None of the row is kept: the next chunk is read from its start.
+            i = n;
+            this.#recordStart = n;
+            continue;
+          }
+          if (at + 1 === n && !final && buf.charCodeAt(at) === CR) {
+            this.#recordStart = at;
+            this.#i = at;
+            return; // wait for a possible LF
+          }
+          i = this.#skipLineBreak(at);
+          this.#recordStart = i;
+          this.#state = St.fieldStart;
+          continue;
+        }
       }
     }
     this.#i = i;

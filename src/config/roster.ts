@@ -1,10 +1,10 @@
 // departments.csv (the organisation tree) and members.csv (the roster), SPEC §1.2. Either may
 // be UTF-8 or GB18030 (saved by Excel). Problems name `file:row: column` and are thrown
 // together as one ConfigError (exit 2).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { decodeBytes } from './encoding.ts';
+import { readConfigBytes } from './read.ts';
 import { type ColumnSpec, capProblems, readTable } from './table.ts';
 
 export const DEPARTMENT_KINDS = ['党委', '党总支', '党支部', '党小组'] as const;
@@ -206,15 +206,7 @@ export function parseMembers(
 }
 
 async function readText(path: string, fileLabel: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ConfigError(`${fileLabel}: 找不到文件 ${path}`);
-    }
-    throw error;
-  }
+  const bytes = await readConfigBytes(path, fileLabel, `${fileLabel}: 找不到文件 ${path}`);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new ConfigError(`${fileLabel}: ${decoded.problem}`);
   return decoded.text;

@@ -1,12 +1,12 @@
 // scheme.yaml (SPEC §1.1): one zod schema gives both what people write (`SchemeInput`) and the
 // resolved scheme the pipeline uses (`Scheme`). Unknown keys, duplicate ids, dangling
 // references and a second veto category are errors naming the file and the key path.
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { decodeBytes } from './encoding.ts';
 import { formatIssues } from './issues.ts';
+import { readConfigBytes } from './read.ts';
 
 export const DEFAULT_APPROVED_STATUSES = ['已审定', '已审核', '审核通过', '通过', 'approved'] as const;
 
@@ -283,15 +283,11 @@ export function parseScheme(source: string, fileLabel = 'scheme.yaml'): Scheme {
 
 /** Reads and parses `<dataDir>/scheme.yaml`. */
 export async function readScheme(path: string, fileLabel = 'scheme.yaml'): Promise<Scheme> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ConfigError(`${fileLabel}: 找不到文件 ${path}；数据文件夹中需要 scheme.yaml（积分方案）`);
-    }
-    throw error;
-  }
+  const bytes = await readConfigBytes(
+    path,
+    fileLabel,
+    `${fileLabel}: 找不到文件 ${path}；数据文件夹中需要 scheme.yaml（积分方案）`,
+  );
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new ConfigError(`${fileLabel}: ${decoded.problem}`);
   return parseScheme(decoded.text, fileLabel);

@@ -9,6 +9,21 @@ export const COLORS = { ...SITE_COLORS, muted: '#b9bfc7' } as const;
 
 const STYLE = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' } as const;
 
+/** Plot's class on every chart and legend (`explore-plot`, `explore-plot-swatches`, …). */
+const CLASS_NAME = 'explore-plot';
+
+/**
+ * Plot.plot without the <style> elements Plot puts in each chart and legend: the page's
+ * Content-Security-Policy refuses inline style elements (and reports each one). explore.css
+ * holds the same rules for CLASS_NAME. Plot's `style` option is applied through the CSSOM,
+ * which the policy allows.
+ */
+function plot(options: Plot.PlotOptions): Element {
+  const chart = Plot.plot({ ...options, className: CLASS_NAME });
+  for (const style of chart.querySelectorAll('style')) style.remove();
+  return chart;
+}
+
 export interface Bar {
   key: string;
   label: string;
@@ -40,7 +55,7 @@ export function barChart(
   const values = bars.map((b) => b.value ?? 0);
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
-  const chart = Plot.plot({
+  const chart = plot({
     width: options.width,
     height: 34 + bars.length * 26,
     marginLeft: labelWidth([...labels.values()]),
@@ -107,7 +122,7 @@ export function itemsChart(
   options: { width: number; categories: readonly string[]; total: string },
 ): Element {
   const periods = months.map((m) => m.period);
-  return Plot.plot({
+  return plot({
     width: options.width,
     height: 300,
     marginLeft: 44,
@@ -154,7 +169,7 @@ export function compareChart(
   const rows = series.flatMap((s) =>
     s.points.filter((p) => p.value !== null).map((p) => ({ ...p, series: s.label })),
   );
-  return Plot.plot({
+  return plot({
     width: options.width,
     height: 280,
     marginLeft: 44,

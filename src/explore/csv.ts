@@ -3,14 +3,20 @@
 
 export type Cell = string | number | null;
 
-/** Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe. */
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return, first)
+ * gets a leading apostrophe, which spreadsheets show as text; a number such as -5 stays as it
+ * is. The same rule as the CSV files written at build time (src/tables/csv.sql).
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
 function field(cell: Cell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell) : neutralise(cell);
+  const text = typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

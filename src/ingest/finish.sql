@@ -25,7 +25,7 @@ JOIN members m ON m.member_id::ingest_member = r.member
 LEFT JOIN scheme_items i ON i.item_code::ingest_item = r.item
 WHERE r.problem IS NULL;
 
--- The problem's parts (see setup.sql).
+-- The problem's parts (see setup.sql); the texts from the file as messages quote them.
 CREATE OR REPLACE TEMP TABLE ingest_problems AS
 SELECT
   file_idx,
@@ -33,10 +33,10 @@ SELECT
   split_part(problem, chr(31), 1) AS code,
   nullif(split_part(problem, chr(31), 2), '') AS detail,
   nullif(split_part(problem, chr(31), 3), '') AS err_field,
-  nullif(split_part(problem, chr(31), 4), '') AS err_value,
-  coalesce(member::VARCHAR, nullif(split_part(problem, chr(31), 5), '')) AS member_id,
+  ingest_shown(nullif(split_part(problem, chr(31), 4), '')) AS err_value,
+  coalesce(member::VARCHAR, ingest_shown(nullif(split_part(problem, chr(31), 5), ''))) AS member_id,
   month,
-  record_id
+  ingest_shown(record_id) AS record_id
 FROM ingest_rows
 WHERE problem IS NOT NULL;
 

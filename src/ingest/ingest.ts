@@ -8,6 +8,7 @@ import { readRoster } from '../config/roster.ts';
 import { readScheme, type Scheme } from '../config/scheme.ts';
 import { loadRoster, loadScheme } from './contract.ts';
 import { FIELD_LABELS, FIELDS } from './header.ts';
+import { withIngestMemory } from './limits.ts';
 import { type ExportFile, type Loaded, loadFile, vetoLiteral } from './load.ts';
 import { monthForms } from './months.ts';
 import { collect } from './result.ts';
@@ -94,6 +95,7 @@ async function withOptimizerDisabled(conn: DuckDBConnection, name: string): Prom
 /** setup.sql's macros, dropped at the end. */
 const MACROS = [
   'ingest_clean',
+  'ingest_shown',
   'ingest_ascii_number',
   'ingest_points_ok',
   'ingest_number_like',
@@ -156,12 +158,27 @@ const TEMP_TABLES = [
 /**
  * Reads the data folder into the contract tables on `conn`: scheme_*, departments, members,
  * accepted_rows and ingest_report. Throws ConfigError (exit 2) when the scheme, tree or
- * roster is invalid; rejected rows are reported in the result, not thrown.
+ * roster is invalid; rejected rows are reported in the result, not thrown. The exports, the
+ * one input of unbounded size, are read within INGEST_MEMORY_LIMIT (docs/ingest.md, "Limits");
+ * the instance's own limit is back in force when it returns.
  */
 export async function ingest(
   conn: DuckDBConnection,
   dataDir: string,
   options: IngestOptions = {},
+): Promise<IngestResult> {
+  const restoreMemory = await withIngestMemory(conn);
+  try {
+    return await ingestRows(conn, dataDir, options);
+  } finally {
+    await restoreMemory();
+  }
+}
+
+async function ingestRows(
+  conn: DuckDBConnection,
+  dataDir: string,
+  options: IngestOptions,
 ): Promise<IngestResult> {
   const started = performance.now();
   const step = (name: string) => options.onStep?.(name, performance.now() - started);

@@ -95,17 +95,18 @@ export function vetoLiteral(scheme: Scheme): string {
 }
 
 /**
- * Row numbers of a file's data rows, for rejecting it whole. Read as single bytes: quotes,
+ * Passes the row number of each of a file's data rows to `onRow`, for rejecting it whole, as
+ * they are read (a large file's row numbers are not held). Read as single bytes: quotes,
  * separators and line breaks are ASCII in UTF-8 and GB18030 alike (UTF-16 is decoded).
  */
 async function dataRows(
   path: string,
   delimiter: Delimiter,
   utf16: 'utf-16le' | 'utf-16be' | null,
-): Promise<number[]> {
-  const rows: number[] = [];
+  onRow: (row: number) => void,
+): Promise<void> {
   const tokenizer = new CsvTokenizer(delimiter, (r) => {
-    if (r.row > 1 && (r.problem !== null || !isBlankRecord(r.fields))) rows.push(r.row);
+    if (r.row > 1 && (r.problem !== null || !isBlankRecord(r.fields))) onRow(r.row);
   });
   const decoder = utf16 ? new TextDecoder(utf16) : null;
   const fh = await open(path, 'r');
@@ -122,20 +123,21 @@ async function dataRows(
   } finally {
     await fh.close();
   }
-  return rows;
 }
 
 /** Rejects every data row of a file for one reason (bad encoding, missing columns). */
 async function rejectFile(ctx: LoadContext, f: ExportFile, head: Head, code: RejectCode, message: string) {
   const bom = head.utf16 === 'UTF-16LE' ? 'utf-16le' : head.utf16 === 'UTF-16BE' ? 'utf-16be' : null;
-  const rows = await dataRows(f.path, head.delimiter, bom);
   await ctx.conn.run('CREATE OR REPLACE TEMP TABLE ingest_file_rows (row INTEGER)');
   const appender = await ctx.conn.createAppender('ingest_file_rows', 'main', 'temp');
-  for (const row of rows) {
-    appender.appendInteger(row);
-    appender.endRow();
+  try {
+    await dataRows(f.path, head.delimiter, bom, (row) => {
+      appender.appendInteger(row);
+      appender.endRow();
+    });
+  } finally {
+    appender.closeSync();
   }
-  appender.closeSync();
   await ctx.conn.run(
     'INSERT INTO ingest_rows (file_idx, row, problem) SELECT $1, row, concat($2, chr(31), chr(31), chr(31), $3) FROM ingest_file_rows',
     [f.idx, code, message],

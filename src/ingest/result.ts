@@ -69,7 +69,8 @@ export async function collect(
   for (const w of warnings) warningCounts[w.code] = (warningCounts[w.code] ?? 0) + 1;
   const mismatches = await rows(
     conn,
-    `SELECT f.file, r.row, coalesce(c.header, '姓名') AS header, r.name_given, m.name AS roster_name, m.member_id,
+    `SELECT f.file, r.row, coalesce(c.header, '姓名') AS header, ingest_shown(r.name_given) AS name_given,
+       m.name AS roster_name, m.member_id,
        count(*) OVER () AS total
      FROM ingest_rows r
      JOIN ingest_files f USING (file_idx)

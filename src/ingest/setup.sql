@@ -29,6 +29,11 @@ CREATE TYPE ingest_month AS ENUM ({{months}});
 -- Surrounding spaces (ASCII, tab, full-width U+3000, no-break U+00A0) removed; empty = NULL.
 CREATE OR REPLACE MACRO ingest_clean(s) AS nullif(trim(s, ' ' || chr(9) || chr(12288) || chr(160)), '');
 
+-- A cell's text as messages quote it: past 60 characters, its start and its length, so that a
+-- cell of a megabyte makes a line of the report, not a megabyte of it (docs/ingest.md, "Limits").
+CREATE OR REPLACE MACRO ingest_shown(s) AS
+  CASE WHEN length(s) > 60 THEN left(s, 50) || format('…（共 {} 个字符）', length(s)) ELSE s END;
+
 -- Full-width digits, sign and point, and U+2212 minus, as ASCII.
 CREATE OR REPLACE MACRO ingest_ascii_number(s) AS translate(s, '０１２３４５６７８９．＋－−', '0123456789.+--');
 

@@ -3,6 +3,7 @@
 // response then holds the whole screen: the first slide waits for no second request (a TV on
 // Wi-Fi pays a round trip for each), and the parser runs the script as soon as it reaches it,
 // without a frame of an empty page first (bench/screens.ts measures the time to the first slide).
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { build, type Plugin, transform } from 'esbuild';
 import styleSource from './screen.css?raw';
@@ -37,7 +38,14 @@ export interface ScreenAssets {
   script: string;
   /** Safe inside <style>. */
   style: string;
+  /** The Content-Security-Policy source of the script's exact text (`sha256-…`). */
+  scriptHash: `sha256-${string}`;
+  styleHash: `sha256-${string}`;
 }
+
+/** The CSP hash source of an inline element's text: the page allows exactly this text to run. */
+export const cspHash = (text: string): `sha256-${string}` =>
+  `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
 async function buildAssets(): Promise<ScreenAssets> {
   const bundle = await build({
@@ -57,7 +65,7 @@ async function buildAssets(): Promise<ScreenAssets> {
     await transform(styleSource, { loader: 'css', minify: true, target: STYLE_TARGET })
   ).code.trim();
   if (/<\/style/i.test(style)) throw new Error('screen.css must not contain "</style"');
-  return { script, style };
+  return { script, style, scriptHash: cspHash(script), styleHash: cspHash(style) };
 }
 
 let built: Promise<ScreenAssets> | null = null;

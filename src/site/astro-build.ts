@@ -4,6 +4,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeOrphans } from '../atomic.ts';
+import { UserError } from '../errors.ts';
 
 export interface SiteBuildOptions {
   siteDataDir: string;
@@ -11,8 +13,8 @@ export interface SiteBuildOptions {
   /** The URL path the site is served from: `/` (default) or a sub-folder such as `/liangbang/`. */
   base?: string;
   /**
-   * How many Astro processes share the member pages; default: one per CPU (at most 2) from
-   * SHARD_MEMBERS members on, else 1.
+   * How many Astro processes share the member pages; default: LIANGBANG_SHARDS if set, else one
+   * per CPU (at most 2) from SHARD_MEMBERS members on, else 1. The site is the same either way.
    */
   shards?: number;
 }
@@ -36,14 +38,19 @@ export const SHARD_MEMBERS = 1000;
  * builds the site with every n-th member page (LIANGBANG_SHARD=i/n, read by the member route);
  * the first writes into `outDir`, the others' member pages are moved in after them. Each process
  * compiles the same sources, so the assets are the same; any the first lacks are copied too.
+ * test/trust/reproducible.test.ts builds with one and with two processes and compares every byte.
+ *
+ * A working folder is named after the process (`<pid>-XXXXXX`): those of a build that was killed
+ * are removed by the next one.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const scratch = fileURLToPath(new URL('../../node_modules/.cache/liangbang-astro/', import.meta.url));
   await mkdir(scratch, { recursive: true });
-  const shards = options.shards ?? (await defaultShards(options.siteDataDir));
+  await removeOrphans(scratch, /^(\d+)-/);
+  const shards = options.shards ?? shardsFromEnv() ?? (await defaultShards(options.siteDataDir));
   const works: string[] = [];
   try {
-    for (let i = 0; i < shards; i++) works.push(await mkdtemp(scratch));
+    for (let i = 0; i < shards; i++) works.push(await mkdtemp(join(scratch, `${process.pid}-`)));
     const outs = works.map((work, i) => (i === 0 ? options.outDir : join(work, 'out')));
     await Promise.all(
       works.map((work, i) =>
@@ -60,6 +67,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   }
   const shipped = join(options.siteDataDir, 'public');
   if (await stat(shipped).catch(() => null)) await cp(shipped, options.outDir, { recursive: true });
+}
+
+/** LIANGBANG_SHARDS: the number of Astro processes, to use more cores or fewer, or to test. */
+function shardsFromEnv(): number | null {
+  const text = process.env['LIANGBANG_SHARDS'];
+  if (text === undefined || text === '') return null;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new UserError(`环境变量 LIANGBANG_SHARDS 应为 1 到 16 的整数，实际是“${text}”。`, 2);
+  return n;
 }
 
 async function defaultShards(siteDataDir: string): Promise<number> {

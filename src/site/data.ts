@@ -2,6 +2,7 @@
 // site.json is read once per build; every other document is read by its one page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Audience } from '../audience/audience.ts';
 import { slug } from './slug.ts';
 import type { Department } from './tree.ts';
 
@@ -20,6 +21,8 @@ export interface MemberRef {
 
 export interface SiteData {
   organization: string;
+  /** Who the site is for (src/audience/): only the committee's has the downloads page. */
+  audience: Audience;
   latest: { month: string | null; quarter: string | null; year: string | null };
   /** The latest export month with accepted data, e.g. `2026-10` (null when there is none). */
   latestMonth: string | null;

@@ -17,8 +17,6 @@ import {
 } from './explore/engine-files.ts';
 
 export interface ExploreOptions {
-  /** SPEC §1.1 privacy.public_names: `masked` publishes 张*明. Default `full`. */
-  publicNames?: 'full' | 'masked';
   /**
    * Write .br and .gz beside every shipped file (default true). The engine's copies are made once
    * per duckdb-wasm version and cached in node_modules/.cache/liangbang-explore/.
@@ -40,9 +38,9 @@ export const EXPLORE_DIR = 'explore';
 export const ENGINE_DIR = 'duckdb';
 
 const CLEANUP = `
-DROP TABLE IF EXISTS temp.explore_options; DROP TABLE IF EXISTS temp.explore_subtree;
+DROP TABLE IF EXISTS temp.explore_subtree;
 DROP TABLE IF EXISTS temp.explore_standings; DROP TABLE IF EXISTS temp.explore_items;
-DROP MACRO IF EXISTS temp.explore_mean; DROP MACRO IF EXISTS temp.explore_public_name;`;
+DROP MACRO IF EXISTS temp.explore_mean;`;
 
 function readQuery(name: string): Promise<string> {
   return readFile(new URL(`./explore/${name}.sql`, import.meta.url), 'utf8');
@@ -63,6 +61,7 @@ function arrowSchema(table: TableName): ArrowSchema {
  * - `duckdb/<version>/`: the eh and mvp engine files, and the workers that start them
  *   (ENGINE_WRAPPERS: they let the browser cache the compiled engine).
  * Reads the SPEC §3 tables and the contract tables on `conn`; leaves nothing behind on it.
+ * Names are published as the tables hold them (the audience step, src/audience/, masks them).
  */
 export async function writeExploreData(
   conn: DuckDBConnection,
@@ -87,9 +86,6 @@ export async function writeExploreData(
   };
   const sliceBytes: ExploreSummary['sliceBytes'] = {};
 
-  await conn.run('CREATE OR REPLACE TEMP TABLE explore_options AS SELECT $1::BOOLEAN AS masked_names', [
-    options.publicNames === 'masked',
-  ]);
   try {
     await conn.run(await readQuery('functions'));
     const meta = (await conn.runAndReadAll(await readQuery('meta'))).getRowObjectsJS()[0]?.doc;

@@ -11,7 +11,7 @@ export const MAX_ROWS = 100;
 
 const QUERIES = ['functions', 'scopes', 'boards', 'risers', 'depts', 'exemplars'] as const;
 const TABLES = ['options', 'scopes', 'periods', 'board', 'risers', 'depts', 'exemplars'];
-const MACROS = ['points', 'prev_period', 'mean', 'public_name'];
+const MACROS = ['points', 'prev_period', 'mean'];
 
 function readSql(name: string): Promise<string> {
   return readFile(new URL(`./screen/${name}.sql`, import.meta.url), 'utf8');
@@ -60,17 +60,15 @@ async function writeFileIn(root: string, path: string, text: string): Promise<vo
  * Writes, below `dir`: `public/screen/data/all.json` and `public/screen/data/dept/<dept_id>.json`
  * (one ScreenDoc each), `public/version.json` (their content hash and the export month) and
  * `screen.json` (the ScreenIndex for the pages). Reads the SPEC §3 tables and the contract
- * tables on `conn`; leaves nothing behind on it. Same data → byte-identical files.
+ * tables on `conn`; leaves nothing behind on it. Same data → byte-identical files. Names are
+ * published as the tables hold them: the audience step (src/audience/) has masked them already.
  */
 export async function writeScreenData(
   conn: DuckDBConnection,
-  info: { organization: string; publicNames?: 'full' | 'masked' },
+  info: { organization: string },
   dir: string,
 ): Promise<void> {
-  await conn.run(
-    'CREATE OR REPLACE TEMP TABLE screen_options AS SELECT $1::BOOLEAN AS masked_names, $2::INTEGER AS max_rows',
-    [info.publicNames === 'masked', MAX_ROWS],
-  );
+  await conn.run('CREATE OR REPLACE TEMP TABLE screen_options AS SELECT $1::INTEGER AS max_rows', [MAX_ROWS]);
   let documents: Document[];
   try {
     for (const name of QUERIES) await conn.run(await readSql(name));

@@ -4,8 +4,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withInsertionOrder } from '../analytics/run.ts';
+import type { Audience } from '../audience/audience.ts';
 import { slug } from '../site/slug.ts';
-import { OUTPUT_TABLES, orderedRows } from './write.ts';
+import { OUTPUT_TABLES, outputColumns, writeCsv } from './write.ts';
 
 /**
  * Writes one line per row of `file` into the file `path`: `"<id>"<TAB><document>` (the id as a
@@ -49,58 +50,47 @@ async function writeDocuments(conn: DuckDBConnection, file: string, dir: string)
   }
 }
 
-const identifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
-
 /**
- * The downloads page's CSV files, as `liangbang data` writes them (src/tables/write.ts: rows in
- * the published order, UTF-8 with a BOM for Excel, the BOM in the first header name so that the
- * file is never rewritten), without the Parquet copies, which the site does not offer.
+ * The downloads page's CSV files, as `liangbang data` writes them (src/tables/write.ts, writeCsv),
+ * without the Parquet copies, which the site does not offer.
  */
 async function writeDownloads(conn: DuckDBConnection, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await withInsertionOrder(conn, async () => {
     for (const table of OUTPUT_TABLES) {
-      const reader = await conn.runAndReadAll(
-        `SELECT column_name FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
-        [table.name],
-      );
-      const columns = reader.getRowObjectsJson().map((row) => String(row.column_name));
-      if (columns.length === 0) continue; // not produced (the fixture has no ingest_report, say)
-      const select = columns
-        .map((c, i) => (i === 0 ? `t.${identifier(c)} AS ${identifier(`\uFEFF${c}`)}` : `t.${identifier(c)}`))
-        .join(', ');
-      const file = literal(join(dir, `${table.name}.csv`));
-      await conn.run(`COPY (${orderedRows(table, select)}) TO ${file} (FORMAT csv, HEADER true)`);
+      const columns = await outputColumns(conn, table.name);
+      if (columns.length === 0) continue; // not produced (a fixture without ingest_report, say)
+      await writeCsv(conn, table, columns, join(dir, `${table.name}.csv`));
     }
   });
 }
 
 /**
- * Writes the site's documents from the SPEC §3 tables on `conn` into `dir`: site.json,
- * dept/<id>.json, members.jsonl (a line per member), committee/<quarter>.json (read by the pages
- * at build time),
- * public/search.json (shipped: the home page's member search) and public/data/NAME.csv (shipped:
- * the downloads page's tables).
+ * Writes the site's documents from the SPEC §3 tables on `conn` into `dir`: site.json (with the
+ * audience, which the pages read), dept/<id>.json, members.jsonl (a line per member),
+ * committee/<quarter>.json (read by the pages at build time), public/search.json (shipped: the
+ * home page's member search) and, for the committee only, public/data/NAME.csv (shipped: the
+ * downloads page's tables). The tables are published as they are: the audience step
+ * (src/audience/) has already taken out what the audience may not see.
  */
 export async function writeSiteData(
   conn: DuckDBConnection,
-  info: { organization: string },
+  info: { organization: string; audience: Audience },
   dir: string,
 ): Promise<void> {
   await conn.run(await readQuery('functions.sql'));
   try {
     const [site] = await queryRows(conn, 'site.sql');
     const doc = JSON.parse(site?.doc ?? '{}') as Record<string, unknown>;
-    await writeFile(join(dir, 'site.json'), JSON.stringify({ organization: info.organization, ...doc }));
+    const head = { organization: info.organization, audience: info.audience };
+    await writeFile(join(dir, 'site.json'), JSON.stringify({ ...head, ...doc }));
     await mkdir(join(dir, 'public'), { recursive: true });
     const [search] = await queryRows(conn, 'search.sql');
     await writeFile(join(dir, 'public', 'search.json'), search?.doc ?? '[]');
     await writeDocuments(conn, 'dept.sql', join(dir, 'dept'));
     await writeLines(conn, 'member.sql', join(dir, 'members.jsonl'));
     await writeDocuments(conn, 'committee.sql', join(dir, 'committee'));
-    await writeDownloads(conn, join(dir, 'public', 'data'));
+    if (info.audience === 'committee') await writeDownloads(conn, join(dir, 'public', 'data'));
   } finally {
     await conn.run(CLEANUP);
   }

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withInsertionOrder } from '../analytics/run.ts';
@@ -50,32 +50,62 @@ export function orderedRows(table: OutputTable, columns = 't.*'): string {
   return table.presorted ? from : `${from} ORDER BY ${table.orderBy}`;
 }
 
-async function columnsOf(conn: DuckDBConnection, table: string): Promise<string[]> {
+export interface OutputColumn {
+  name: string;
+  /** VARCHAR: written through csv_text (csv.sql), which neutralises spreadsheet formulas. */
+  text: boolean;
+}
+
+/** The columns of `table` in their order; empty when there is no such table. */
+export async function outputColumns(conn: DuckDBConnection, table: string): Promise<OutputColumn[]> {
   const reader = await conn.runAndReadAll(
-    `SELECT column_name FROM information_schema.columns
+    `SELECT column_name, data_type FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  const columns = reader.getRowObjectsJson().map((row) => String(row.column_name));
-  if (columns.length === 0)
-    throw new Error(`table ${table} is missing: run the ingest and the analytics first`);
-  return columns;
+  return reader
+    .getRowObjectsJson()
+    .map((row) => ({ name: String(row.column_name), text: row.data_type === 'VARCHAR' }));
+}
+
+/**
+ * Writes `table` to the CSV file `file` (a path): rows in the published order, UTF-8 with the
+ * BOM Excel needs (part of the first header name, so the file is never rewritten), text cells
+ * with spreadsheet formulas neutralised (csv.sql); numbers as DuckDB prints them.
+ */
+export async function writeCsv(
+  conn: DuckDBConnection,
+  table: OutputTable,
+  columns: readonly OutputColumn[],
+  file: string,
+): Promise<void> {
+  const select = columns
+    .map((c, i) => {
+      const value = c.text ? `csv_text(t.${identifier(c.name)})` : `t.${identifier(c.name)}`;
+      return `${value} AS ${identifier(i === 0 ? BOM + c.name : c.name)}`;
+    })
+    .join(', ');
+  await conn.run(await readFile(new URL('./csv.sql', import.meta.url), 'utf8'));
+  try {
+    await conn.run(`COPY (${orderedRows(table, select)}) TO ${literal(file)} (FORMAT csv, HEADER true)`);
+  } finally {
+    await conn.run('DROP MACRO IF EXISTS temp.csv_text');
+  }
 }
 
 async function writeTable(conn: DuckDBConnection, table: OutputTable, dir: string): Promise<void> {
-  const columns = await columnsOf(conn, table.name);
-  const file = (ext: string): string => literal(path.join(dir, `${table.name}.${ext}`));
-  await conn.run(`COPY (${orderedRows(table)}) TO ${file('parquet')} (FORMAT parquet)`);
-  // The BOM goes out as part of the first header name, so the CSV is never rewritten.
-  const csvColumns = columns
-    .map((c, i) => (i === 0 ? `t.${identifier(c)} AS ${identifier(BOM + c)}` : `t.${identifier(c)}`))
-    .join(', ');
-  await conn.run(`COPY (${orderedRows(table, csvColumns)}) TO ${file('csv')} (FORMAT csv, HEADER true)`);
+  const columns = await outputColumns(conn, table.name);
+  if (columns.length === 0)
+    throw new Error(`table ${table.name} is missing: run the ingest and the analytics first`);
+  const file = path.join(dir, `${table.name}.parquet`);
+  await conn.run(`COPY (${orderedRows(table)}) TO ${literal(file)} (FORMAT parquet)`);
+  await writeCsv(conn, table, columns, path.join(dir, `${table.name}.csv`));
 }
 
 /**
  * Writes the SPEC §3 tables into the existing folder `dir` as NAME.parquet and NAME.csv: CSV in
- * UTF-8 with BOM, decimals as plain text with two places, booleans true/false, none = empty.
+ * UTF-8 with BOM, decimals as plain text with two places, booleans true/false, none = empty,
+ * text that a spreadsheet would run as a formula behind an apostrophe (writeCsv).
  */
 export async function writeTablesInto(conn: DuckDBConnection, dir: string): Promise<void> {
   await withInsertionOrder(conn, async () => {

@@ -1,6 +1,6 @@
-// The site built from the committed demo data (data/) by the CLI, as a person builds it, once for
-// the whole file: every page kind shows the numbers of the SPEC §3 tables, read here from the
-// CSV files the build publishes on its downloads page (the format of `liangbang data`; the pages
+// The committee's site built from the committed demo data (data/) by the CLI, as a person builds
+// it, once for the whole file: every page kind shows the numbers of the SPEC §3 tables, read here
+// from the CSV files the build publishes on its downloads page (the format of `liangbang data`; the pages
 // are built from other documents, src/tables/site/*.sql), the search, a 党总支 covering its
 // branches, printing, no foreign request, and screenshots for a person to look at
 // (test-artifacts/site/). This file also holds the smoke test of the demo build, so that the
@@ -29,7 +29,8 @@ const ARTIFACTS = join(projectRoot, 'test-artifacts', 'site');
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'liangbang-site-demo-'));
   dist = join(work, 'dist');
-  const run = runCli(['build', '--data', 'data', '--out', dist]);
+  // The committee's build: the public's has no downloads (test/trust/audience-leak.test.ts).
+  const run = runCli(['build', '--data', 'data', '--out', dist, '--audience', 'committee']);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   for (const name of ['standings', 'category_points', 'gaps', 'weak_areas', 'tiers']) {
@@ -322,7 +323,7 @@ describe('the numbers of the tables', () => {
         page.locator(`table.categories tr[data-category=${c.category_id}] td`).first().textContent(),
       ).resolves.toBe(formatPoints(num(c.points)));
     }
-    await expect(page.locator('.chart svg').count()).resolves.toBe(3);
+    await expect(page.locator('.chart-svg svg').count()).resolves.toBe(3);
     await page.close();
   });
 

@@ -179,7 +179,7 @@ describe('department pages', () => {
       await expect(profile.nth(0).textContent()).resolves.toBe(formatPoints(num(row.dept_avg)));
       await expect(profile.nth(1).textContent()).resolves.toBe(formatPoints(num(row.company_avg)));
     }
-    await expect(page.locator('.chart svg').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(page.locator('.chart-svg svg').count()).resolves.toBeGreaterThanOrEqual(2);
     await page.close();
   });
 });
@@ -213,7 +213,7 @@ describe('member pages', () => {
     expect(shownGaps.map(([, gap]) => gap)).toEqual(gaps.map((g) => formatSigned(num(g.gap))));
     const [tier] = await site.query("SELECT tier FROM tiers WHERE member_id = 'M01' AND period = '2026'");
     await expect(page.locator('[data-stat=tier] .value').textContent()).resolves.toBe(tier?.tier);
-    await expect(page.locator('.chart svg').count()).resolves.toBe(3);
+    await expect(page.locator('.chart-svg svg').count()).resolves.toBe(3);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // The CSV the panel builds in the browser, the table columns' sorting, and SQL literals.
 import { expect, test } from 'vitest';
 import { type Column, sortRows, tableCells } from '../../src/explore/columns.ts';
-import { safeFileName, toCsv } from '../../src/explore/csv.ts';
+import { neutraliseFormula, safeFileName, toCsv } from '../../src/explore/csv.ts';
 import { literal } from '../../src/explore/queries.ts';
 
 test('CSV starts with a BOM, uses CRLF and quotes what needs quoting', () => {
@@ -30,7 +30,34 @@ test('text that a spreadsheet would run as a formula is neutralised; numbers are
   );
   expect(csv).toContain(`"'=HYPERLINK(""x"")",-3`);
   expect(csv).toContain("'@SUM(A1),0");
-  expect(csv).toContain("'+1,'-x");
+  expect(csv).toContain("+1,'-x");
+});
+
+test('neutraliseFormula: formulas, signs and @ behind an apostrophe; numbers and names as they are', () => {
+  const cases: [string, string][] = [
+    ['=1+1', "'=1+1"],
+    ['+86 138 0013 8000', "'+86 138 0013 8000"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-', "'-"],
+    ['+', "'+"],
+    ['-2+3', "'-2+3"],
+    ['=-5', "'=-5"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['-5', '-5'],
+    ['+3.5', '+3.5'],
+    ['-0.25', '-0.25'],
+    ['-.5', '-.5'],
+    ['-1e3', '-1e3'],
+    ['张伟', '张伟'],
+    ['欧阳*华', '欧阳*华'],
+    ['a=b', 'a=b'],
+    ['2026-03', '2026-03'],
+    [' =1', ' =1'],
+    ['', ''],
+  ];
+  for (const [input, expected] of cases)
+    expect(neutraliseFormula(input), JSON.stringify(input)).toBe(expected);
 });
 
 test('file names lose the characters file systems refuse', () => {

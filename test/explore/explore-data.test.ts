@@ -147,20 +147,6 @@ test('meta.json lists months, categories, items, the tree and the company averag
   expect(average?.average).toBe(Math.round((Number(april?.total) / Number(april?.n)) * 100) / 100);
 });
 
-test('masked names publish the first and last character only', async () => {
-  const masked = await mkdtemp(join(tmpdir(), 'liangbang-explore-masked-'));
-  try {
-    await writeExploreData(conn, masked, { precompress: false, publicNames: 'masked' });
-    const rows = tableFromIPC(await readFile(join(masked, 'public', 'explore', 'B1', 'standings.arrow')))
-      .toArray()
-      .map((r) => r.toJSON());
-    expect(rows.find((r) => r.member_id === 'M01')?.name).toBe('张*');
-    expect(rows.find((r) => r.member_id === 'M04')?.name).toBe('<******>');
-  } finally {
-    await rm(masked, { recursive: true, force: true });
-  }
-});
-
 test('leaves nothing behind on the connection', async () => {
   const temp = await query(
     "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'explore%'",

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../../src/server/static.ts';
 
 /** Debian's chromium (CI installs it); CHROMIUM_PATH overrides. */
@@ -48,9 +48,9 @@ export function serve(dir: string): Promise<Served> {
 
 /**
  * Aborts every request that leaves `origin` and records it, so a test can assert that the
- * page asked nothing of the (absent) internet.
+ * page asked nothing of the (absent) internet. On a context, it sees its workers' requests too.
  */
-export async function recordForeignRequests(page: Page, origin: string): Promise<string[]> {
+export async function recordForeignRequests(page: Page | BrowserContext, origin: string): Promise<string[]> {
   const foreign: string[] = [];
   await page.route('**/*', (route) => {
     const url = route.request().url();

@@ -9,14 +9,10 @@ import { LONG_DEPT, ORGANIZATION, openScreenFixture, type ScreenDb } from './fix
 
 const dirs: string[] = [];
 
-async function write(db: ScreenDb, publicNames?: 'full' | 'masked'): Promise<string> {
+async function write(db: ScreenDb): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'liangbang-screen-data-'));
   dirs.push(dir);
-  await writeScreenData(
-    db.conn,
-    { organization: ORGANIZATION, ...(publicNames ? { publicNames } : {}) },
-    dir,
-  );
+  await writeScreenData(db.conn, { organization: ORGANIZATION }, dir);
   return dir;
 }
 
@@ -173,20 +169,6 @@ describe('writeScreenData on the fixture', () => {
     );
     expect(left).toEqual([]);
   });
-});
-
-test('masked names keep the first and last character', async () => {
-  const db = await openScreenFixture();
-  try {
-    const dir = await write(db, 'masked');
-    const org = await readDoc(dir, 'screen/data/all.json');
-    const names = org.month?.rows.map((r) => r.name) ?? [];
-    expect(names).toContain('王*');
-    expect(names).toContain('刘*英');
-    expect(names.every((n) => n.includes('*'))).toBe(true);
-  } finally {
-    db.close();
-  }
 });
 
 test('designated exemplars; a department without any shows the organisation’s', async () => {

@@ -21,7 +21,7 @@ export async function buildScreenSite(prefix = 'liangbang-screen-'): Promise<Bui
   const db = await openScreenFixture();
   try {
     await import('node:fs/promises').then((fs) => fs.mkdir(siteData, { recursive: true }));
-    await writeSiteData(db.conn, { organization: ORGANIZATION }, siteData);
+    await writeSiteData(db.conn, { organization: ORGANIZATION, audience: 'public' }, siteData);
     await writeScreenData(db.conn, { organization: ORGANIZATION }, siteData);
   } finally {
     db.close();

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
-import { heatColor, heatExtent, heatStrong } from '../../src/charts/heatmap.ts';
+import { heatClass, heatExtent, heatStrong, RD_BU } from '../../src/charts/heatmap.ts';
 import { categoryStackChart, gapChart, memberPointsChart } from '../../src/charts/member.ts';
 import { profileChart } from '../../src/charts/profile.ts';
 import { nice, ticks } from '../../src/charts/svg.ts';
@@ -109,14 +110,27 @@ test('round axis domains and ticks, as d3 makes them', () => {
   expect(ticks(0, 0.5, 5)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
 });
 
-test('the heat map colours run red (below) through white to blue (above), strong cells take white text', () => {
+test('the heat map classes run red (below) through white to blue (above), strong cells take white text', () => {
   const extent = heatExtent([{ std_gap: -1.5 }, { std_gap: 0.4 }, { std_gap: null }]);
   expect(extent).toBe(1.5);
   expect(heatExtent([{ std_gap: 0.2 }])).toBe(1);
-  expect(heatColor(-1.5, extent)).toBe('#67001f');
-  expect(heatColor(0, extent)).toBe('#f7f7f7');
-  expect(heatColor(1.5, extent)).toBe('#053061');
-  expect(heatColor(-9, extent)).toBe('#67001f'); // clamped
+  expect(heatClass(-1.5, extent)).toBe(0);
+  expect(heatClass(0, extent)).toBe(5);
+  expect(heatClass(0.14, extent)).toBe(5);
+  expect(heatClass(0.16, extent)).toBe(6);
+  expect(heatClass(1.5, extent)).toBe(10);
+  expect(heatClass(-9, extent)).toBe(0); // clamped
   expect(heatStrong(-1.2, extent)).toBe(true);
   expect(heatStrong(0.3, extent)).toBe(false);
+});
+
+test("the stylesheet's heat classes and legend are the RdBu colours of heatmap.ts", () => {
+  const css = readFileSync(new URL('../../src/styles/base.css', import.meta.url), 'utf8').replace(
+    /\s+/g,
+    ' ',
+  );
+  RD_BU.forEach((colour, i) => {
+    expect(css, `h${i}`).toContain(`table.heat td.h${i} { background: ${colour}; }`);
+  });
+  expect(css).toContain(`linear-gradient( to right, ${RD_BU.join(', ')} )`);
 });

@@ -216,9 +216,12 @@ export const TABLES = [
   'ingest_report',
 ] as const;
 
-/** Writes the site data as `liangbang build` does (writeSiteData writes the downloads' CSV files too). */
+/**
+ * Writes the site data as `liangbang build --audience committee` does (writeSiteData writes the
+ * downloads' CSV files too).
+ */
 export async function writeFixtureData(conn: DuckDBConnection, siteDataDir: string): Promise<void> {
-  await writeSiteData(conn, { organization: ORGANIZATION }, siteDataDir);
+  await writeSiteData(conn, { organization: ORGANIZATION, audience: 'committee' }, siteDataDir);
   // The screens' pages share the build: their data must be there too.
   await writeScreenData(conn, { organization: ORGANIZATION }, siteDataDir);
 }

@@ -27,7 +27,7 @@ const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObject
 beforeAll(async () => {
   ({ conn, close } = await openFixture());
   dir = await mkdtemp(join(tmpdir(), 'liangbang-site-data-'));
-  await writeSiteData(conn, { organization: ORGANIZATION }, dir);
+  await writeSiteData(conn, { organization: ORGANIZATION, audience: 'committee' }, dir);
 });
 
 afterAll(async () => {
@@ -38,6 +38,7 @@ afterAll(async () => {
 test('writes site.json, one document per department, member and quarter, and the search index', async () => {
   const site = await read<SiteData>('site.json');
   expect(site.organization).toBe(ORGANIZATION);
+  expect(site.audience).toBe('committee');
   expect(site.latest).toEqual({ month: '2026-04', quarter: '2026-Q2', year: '2026' });
   expect(site.quarters).toEqual(['2026-Q2', '2026-Q1']);
   expect(site.memberIds).toEqual(MEMBERS.map((m) => m.id));
@@ -151,5 +152,17 @@ test('the downloads are the CSV files `liangbang data` writes, without the Parqu
     }
   } finally {
     await rm(reference, { recursive: true, force: true });
+  }
+});
+
+test("the public site's documents say so and come without the downloads", async () => {
+  const publicDir = await mkdtemp(join(tmpdir(), 'liangbang-site-data-public-'));
+  try {
+    await writeSiteData(conn, { organization: ORGANIZATION, audience: 'public' }, publicDir);
+    const site = JSON.parse(await readFile(join(publicDir, 'site.json'), 'utf8')) as SiteData;
+    expect(site.audience).toBe('public');
+    expect(await readdir(join(publicDir, 'public'))).toEqual(['search.json']);
+  } finally {
+    await rm(publicDir, { recursive: true, force: true });
   }
 });

@@ -3,19 +3,9 @@
 -- writes. The browser's drill-down works on month rows only: a quarter's points are the sum of
 -- its months' (SPEC §2.5), so any range of months or quarters is a sum of month rows.
 
--- Options of this run: whether names are published masked (scheme privacy.public_names).
--- Created by the caller: explore_options(masked_names BOOLEAN).
-
 -- Mean of a DECIMAL(…,2) sum over n values, to 2 decimals, half away from zero (exact in cents).
 CREATE OR REPLACE TEMP MACRO explore_mean(total, n) AS CASE WHEN n > 0 THEN
   (sign((total * 100)::HUGEINT) * ((2 * abs((total * 100)::HUGEINT) + n) // (2 * n)))::DOUBLE / 100
-END;
-
--- A name as the public may see it: masked keeps the first and the last character (张*明, 张*).
-CREATE OR REPLACE TEMP MACRO explore_public_name(name, masked) AS CASE
-  WHEN NOT masked OR length(name) < 2 THEN name
-  WHEN length(name) = 2 THEN name[1] || '*'
-  ELSE name[1] || repeat('*', length(name) - 2) || name[length(name)]
 END;
 
 -- Every department with each department of its subtree, itself included: a slice for a 党总支
@@ -29,13 +19,13 @@ WITH RECURSIVE walk(root_id, dept_id, depth) AS (
 )
 SELECT DISTINCT root_id, dept_id FROM walk;
 
--- Month standings with the published name.
+-- Month standings (names as the audience step left them: masked for the public when the scheme says so).
 CREATE OR REPLACE TEMP TABLE explore_standings AS
 SELECT
-  s.period, s.member_id, explore_public_name(s.name, o.masked_names) AS name, s.dept_id,
+  s.period, s.member_id, s.name, s.dept_id,
   s.points, s.vetoed, s.exempt, s.rank_dept, s.rank_company, s.prev_points, s.points_change,
   s.rank_dept_change, s.rank_company_change
-FROM standings s CROSS JOIN explore_options o
+FROM standings s
 WHERE s.period_type = 'month';
 
 -- Items per member and month, from accepted_rows: only the public columns (never note, approver,

@@ -34,7 +34,7 @@ SELECT
   c.rank,
   c.tied,
   c.ranked,
-  screen_public_name(c.name, (SELECT masked_names FROM screen_options)) AS name,
+  c.name,
   coalesce(d.name, c.dept_id) AS dept,
   d.sort AS dept_sort,
   c.points,

@@ -54,7 +54,7 @@ SELECT
   c.rank_company AS rank,
   c.tied,
   c.member_id,
-  screen_public_name(c.name, (SELECT masked_names FROM screen_options)) AS name,
+  c.name,
   coalesce(d.name, c.dept_id) AS dept,
   c.points,
   coalesce(k.cats, []) AS cats

@@ -17,11 +17,3 @@ END;
 CREATE OR REPLACE TEMP MACRO screen_mean(total, n) AS (
   sign((total * 100)::HUGEINT) * ((2 * abs((total * 100)::HUGEINT) + n) // (2 * n))
 )::DECIMAL(18, 0) * 0.01;
-
--- screen_public_name: the name as the public screen shows it (SPEC §1.1 privacy.public_names):
--- masked keeps the first and the last character (张*明, 欧**明, 张*).
-CREATE OR REPLACE TEMP MACRO screen_public_name(name, masked) AS CASE
-  WHEN NOT masked OR length(name) < 2 THEN name
-  WHEN length(name) = 2 THEN name[1:1] || '*'
-  ELSE name[1:1] || repeat('*', length(name) - 2) || name[-1:]
-END;
