@@ -1,5 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { runAnalytics } from '../../src/analytics/run.ts';
+import { CONTRACT_DDL, insertRows } from '../helpers/contract.ts';
 
 /**
  * A scheme, roster and accepted rows written as TypeScript literals, loaded into the DuckDB
@@ -42,50 +43,12 @@ export const SCHEME = {
   ],
 } as const satisfies Pick<Fixture, 'categories'>;
 
-type Literal = string | number | boolean | null | undefined;
-
-function sqlLiteral(value: Literal): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-async function insert(
-  conn: DuckDBConnection,
-  table: string,
-  rows: readonly (readonly Literal[])[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await conn.run(
-    `INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map(sqlLiteral).join(', ')})`).join(',\n')}`,
-  );
-}
-
-const CONTRACT = `
-CREATE TABLE scheme_categories (category_id VARCHAR, name VARCHAR, weight DECIMAL(18,4),
-  min_points DECIMAL(18,2), max_points DECIMAL(18,2), is_veto BOOLEAN, sort INTEGER);
-CREATE TABLE scheme_items (item_code VARCHAR, name VARCHAR, category_id VARCHAR,
-  min_points DECIMAL(18,2), max_points DECIMAL(18,2));
-CREATE TABLE scheme_tie_break (pos INTEGER, category_id VARCHAR);
-CREATE TABLE scheme_tiers (pos INTEGER, name VARCHAR, top_percent DECIMAL(9,4), min_points DECIMAL(18,2));
-CREATE TABLE scheme_settings (year_points VARCHAR, exemplar_mode VARCHAR, exemplar_percent DECIMAL(9,4),
-  veto_tier VARCHAR);
-CREATE TABLE departments (dept_id VARCHAR, name VARCHAR, parent_id VARCHAR, kind VARCHAR, sort INTEGER);
-CREATE TABLE members (member_id VARCHAR, name VARCHAR, dept_id VARCHAR, exemplar BOOLEAN, exempt BOOLEAN);
-CREATE TABLE accepted_rows (file VARCHAR, row INTEGER, member_id VARCHAR, dept_id VARCHAR, month DATE,
-  item_code VARCHAR, item_name VARCHAR, category_id VARCHAR, points DECIMAL(18,2), record_id VARCHAR,
-  note VARCHAR, approver VARCHAR, approved_at VARCHAR);
-CREATE TABLE ingest_report (file VARCHAR, row INTEGER, member_id VARCHAR, month VARCHAR, status VARCHAR,
-  reason VARCHAR);
-`;
-
 /** Creates and fills the contract tables on `conn`. */
 export async function loadFixture(conn: DuckDBConnection, f: Fixture): Promise<void> {
-  await conn.run(CONTRACT);
+  await conn.run(CONTRACT_DDL);
   const str = (v: string | number | undefined): string | undefined =>
     v === undefined ? undefined : String(v);
-  await insert(
+  await insertRows(
     conn,
     'scheme_categories',
     f.categories.map((c, i) => [
@@ -98,23 +61,23 @@ export async function loadFixture(conn: DuckDBConnection, f: Fixture): Promise<v
       i,
     ]),
   );
-  await insert(
+  await insertRows(
     conn,
     'scheme_items',
     (f.items ?? []).map((i) => [i.code, i.code, i.category, str(i.min), str(i.max)]),
   );
-  await insert(
+  await insertRows(
     conn,
     'scheme_tie_break',
     (f.tieBreak ?? []).map((id, i) => [i, id]),
   );
-  await insert(
+  await insertRows(
     conn,
     'scheme_tiers',
     (f.tiers ?? []).map((t, i) => [i, t.name, str(t.topPercent), str(t.minPoints)]),
   );
   const exemplars = f.exemplars ?? { mode: 'top_percent', percent: 10 };
-  await insert(conn, 'scheme_settings', [
+  await insertRows(conn, 'scheme_settings', [
     [
       f.yearPoints ?? 'sum',
       exemplars.mode,
@@ -124,18 +87,18 @@ export async function loadFixture(conn: DuckDBConnection, f: Fixture): Promise<v
   ]);
   const departments: Fixture['departments'] =
     f.departments ?? [...new Set(f.members.map((m) => m.dept))].map((id) => ({ id, name: `${id}支部` }));
-  await insert(
+  await insertRows(
     conn,
     'departments',
     departments.map((d) => [d.id, d.name ?? d.id, d.parent, null, d.sort]),
   );
-  await insert(
+  await insertRows(
     conn,
     'members',
     f.members.map((m) => [m.id, m.name ?? m.id, m.dept, m.exemplar ?? false, m.exempt ?? false]),
   );
   const deptOf = new Map(f.members.map((m) => [m.id, m.dept]));
-  await insert(
+  await insertRows(
     conn,
     'accepted_rows',
     f.rows.map((r, i) => [

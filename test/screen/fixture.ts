@@ -1,6 +1,7 @@
 // A small organisation for the screen tests, loaded straight into the DuckDB contract tables
 // (docs/architecture.md) and the SPEC §3 tables, so these tests do not depend on src/analytics.
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { CONTRACT_DDL, insertRows, type Literal } from '../helpers/contract.ts';
 
 export const ORGANIZATION = '辽河石化公司党委';
 /** 20 characters. */
@@ -89,38 +90,8 @@ function categoryPoints(i: number, m: number): [number, number, number] {
   return [40 + ((i * 7 + m * 3) % 19), 10 + ((i * 5 + m * 11) % 17), ((i * 3 + m) % 9) - 3];
 }
 
-type Literal = string | number | boolean | null;
-
-function sql(value: Literal): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-async function insert(conn: DuckDBConnection, table: string, rows: Literal[][]): Promise<void> {
-  if (rows.length > 0)
-    await conn.run(
-      `INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map(sql).join(', ')})`).join(',\n')}`,
-    );
-}
-
-const TABLES = `
-CREATE TABLE scheme_categories (category_id VARCHAR, name VARCHAR, weight DECIMAL(18,4),
-  min_points DECIMAL(18,2), max_points DECIMAL(18,2), is_veto BOOLEAN, sort INTEGER);
-CREATE TABLE scheme_items (item_code VARCHAR, name VARCHAR, category_id VARCHAR,
-  min_points DECIMAL(18,2), max_points DECIMAL(18,2));
-CREATE TABLE scheme_tie_break (pos INTEGER, category_id VARCHAR);
-CREATE TABLE scheme_tiers (pos INTEGER, name VARCHAR, top_percent DECIMAL(9,4), min_points DECIMAL(18,2));
-CREATE TABLE scheme_settings (year_points VARCHAR, exemplar_mode VARCHAR, exemplar_percent DECIMAL(9,4),
-  veto_tier VARCHAR);
-CREATE TABLE departments (dept_id VARCHAR, name VARCHAR, parent_id VARCHAR, kind VARCHAR, sort INTEGER);
-CREATE TABLE members (member_id VARCHAR, name VARCHAR, dept_id VARCHAR, exemplar BOOLEAN, exempt BOOLEAN);
-CREATE TABLE accepted_rows (file VARCHAR, row INTEGER, member_id VARCHAR, dept_id VARCHAR, month DATE,
-  item_code VARCHAR, item_name VARCHAR, category_id VARCHAR, points DECIMAL(18,2), record_id VARCHAR,
-  note VARCHAR, approver VARCHAR, approved_at VARCHAR);
-CREATE TABLE ingest_report (file VARCHAR, row INTEGER, member_id VARCHAR, month VARCHAR, status VARCHAR,
-  reason VARCHAR);
+/** The SPEC §3 tables the screens read, filled directly (not by src/analytics). */
+const OUTPUT_DDL = `
 CREATE TABLE standings (period_type VARCHAR, period VARCHAR, member_id VARCHAR, name VARCHAR, dept_id VARCHAR,
   points DECIMAL(18,2), vetoed BOOLEAN, exempt BOOLEAN, rank_dept INTEGER, rank_company INTEGER,
   prev_points DECIMAL(18,2), points_change DECIMAL(18,2), rank_dept_change INTEGER, rank_company_change INTEGER);
@@ -178,8 +149,8 @@ const change = (prev: number | null | undefined, now: number | null): number | n
 
 /** Creates and fills every table on `conn`. */
 export async function loadScreenFixture(conn: DuckDBConnection): Promise<void> {
-  await conn.run(TABLES);
-  await insert(conn, 'scheme_categories', [
+  await conn.run(CONTRACT_DDL + OUTPUT_DDL);
+  await insertRows(conn, 'scheme_categories', [
     ...CATEGORIES.map((c, i): Literal[] => [
       c.id,
       c.name,
@@ -191,13 +162,13 @@ export async function loadScreenFixture(conn: DuckDBConnection): Promise<void> {
     ]),
     ['veto', '一票否决项', 1, null, null, true, 3],
   ]);
-  await insert(conn, 'scheme_settings', [['sum', 'top_percent', 10, '不合格']]);
-  await insert(
+  await insertRows(conn, 'scheme_settings', [['sum', 'top_percent', 10, '不合格']]);
+  await insertRows(
     conn,
     'departments',
     DEPARTMENTS.map((d) => [d.id, d.name, d.parent, d.kind, d.sort]),
   );
-  await insert(
+  await insertRows(
     conn,
     'members',
     MEMBERS.map((m) => [m.id, m.name, m.dept, false, m.exempt]),
@@ -244,7 +215,7 @@ export async function loadScreenFixture(conn: DuckDBConnection): Promise<void> {
       }
     }
   }
-  await insert(conn, 'accepted_rows', accepted);
+  await insertRows(conn, 'accepted_rows', accepted);
 
   const periods: { type: string; period: string; months: number[]; prev: string | null }[] = [
     ...MONTHS.map((p, m) => ({ type: 'month', period: p, months: [m], prev: MONTHS[m - 1] ?? null })),
@@ -280,10 +251,10 @@ export async function loadScreenFixture(conn: DuckDBConnection): Promise<void> {
       });
     }
   }
-  await insert(conn, 'standings', standings);
-  await insert(conn, 'category_points', categoryRows);
+  await insertRows(conn, 'standings', standings);
+  await insertRows(conn, 'category_points', categoryRows);
   const year = computed.get('2026') ?? new Map<string, Standing>();
-  await insert(
+  await insertRows(
     conn,
     'tiers',
     [...year.values()].map((s) => ['2026', s.member.id, s.member.dept, s.points, s.rankCompany, null]),

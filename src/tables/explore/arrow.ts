@@ -113,7 +113,9 @@ export async function readTable(
       let row = 0;
       for (const chunk of chunks) {
         const vector = chunk.getColumnVector(i);
-        for (let j = 0; j < chunk.rowCount; j++, row++) {
+        // rowCount is a native call: read once per chunk, not once per row.
+        const count = chunk.rowCount;
+        for (let j = 0; j < count; j++, row++) {
           const value = vector.getItem(j);
           if (value === null) continue;
           valid[row] = 1;
