@@ -41,40 +41,20 @@ export function Filters({ meta, scope, state, onChange, onReset }: FiltersProps)
           </label>
         ))}
       </fieldset>
-      <label className="explore-field">
-        <span>起</span>
-        <select
-          name="from"
-          value={state.from}
-          onChange={(e) => {
-            const from = e.target.value;
-            onChange({ ...state, from, to: [from, state.to].sort()[1] ?? from });
-          }}
-        >
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {periodLabel(p)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="explore-field">
-        <span>止</span>
-        <select
-          name="to"
-          value={state.to}
-          onChange={(e) => {
-            const to = e.target.value;
-            onChange({ ...state, to, from: [to, state.from].sort()[0] ?? to });
-          }}
-        >
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {periodLabel(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect
+        name="from"
+        label="起"
+        value={state.from}
+        periods={periods}
+        onPick={(from) => onChange({ ...state, from, to: [from, state.to].sort()[1] ?? from })}
+      />
+      <PeriodSelect
+        name="to"
+        label="止"
+        value={state.to}
+        periods={periods}
+        onPick={(to) => onChange({ ...state, to, from: [to, state.from].sort()[0] ?? to })}
+      />
       <label className="explore-field">
         <span>组织</span>
         <select
@@ -245,5 +225,27 @@ export function DataTable<R>({
         </p>
       )}
     </div>
+  );
+}
+
+/** A period range's end: 起 or 止. */
+function PeriodSelect(props: {
+  name: string;
+  label: string;
+  value: string;
+  periods: readonly string[];
+  onPick: (period: string) => void;
+}) {
+  return (
+    <label className="explore-field">
+      <span>{props.label}</span>
+      <select name={props.name} value={props.value} onChange={(e) => props.onPick(e.target.value)}>
+        {props.periods.map((p) => (
+          <option key={p} value={p}>
+            {periodLabel(p)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -33,9 +33,8 @@ export function moveHtml(change: number | null | undefined): string {
   return `<span class="move ${c.dir}" role="img" aria-label="${esc(c.label)}">${esc(c.text)}</span>`;
 }
 
-/** The fields of a period row that the member page's tables show. */
-export interface PeriodRow {
-  period: string;
+/** Points and ranks of a member in a period, as the tables show them. */
+interface Standing {
   points: number;
   points_change: number | null;
   vetoed: boolean;
@@ -46,6 +45,11 @@ export interface PeriodRow {
   rank_company: number | null;
   rank_company_shared: number | null;
   rank_company_change: number | null;
+}
+
+/** The fields of a period row that the member page's tables show. */
+export interface PeriodRow extends Standing {
+  period: string;
 }
 
 /**
@@ -70,20 +74,10 @@ export function periodRowsHtml(rows: readonly PeriodRow[]): string {
 }
 
 /** A leaderboard row (src/components/Leaderboard.astro). */
-export interface BoardRowData {
+export interface BoardRowData extends Standing {
   member_id: string;
   name: string;
   dept_name: string | null;
-  points: number;
-  points_change: number | null;
-  vetoed: boolean;
-  exempt: boolean;
-  rank_dept: number | null;
-  rank_dept_shared: number | null;
-  rank_dept_change: number | null;
-  rank_company: number | null;
-  rank_company_shared: number | null;
-  rank_company_change: number | null;
 }
 
 /**
