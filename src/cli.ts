@@ -52,7 +52,6 @@ export function helpText(): string {
     '',
     '环境变量：',
     '  LIANGBANG_MEMORY_LIMIT  DuckDB 可用的内存上限（默认 1GB，如 4GB）',
-    '  LIANGBANG_SHARDS        生成网站时并行的 Astro 进程数（1–16，默认按 CPU 数）',
     '',
     '退出码：0 正常；1 有被拒绝的行（或生成被拒绝）；2 方案、组织树或花名册无效，或命令用法错误；3 内存不足或意外错误。',
   );

@@ -300,26 +300,6 @@ function readDocument<T>(...path: string[]): T {
   return JSON.parse(readFileSync(join(dataDir(), ...path), 'utf8')) as T;
 }
 
-/**
- * LIANGBANG_SHARD=i/n (set by src/site/astro-build.ts when several processes share a build): this
- * process builds every n-th member page, from the i-th; the first also builds every other page.
- */
-function shard(): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(process.env.LIANGBANG_SHARD ?? '');
-  return m ? { index: Number(m[1]), count: Number(m[2]) } : { index: 0, count: 1 };
-}
-
-/** The member ids whose pages this process builds. */
-export function memberShare<T>(ids: readonly T[]): T[] {
-  const { index, count } = shard();
-  return ids.filter((_, i) => i % count === index);
-}
-
-/** Pages other than the members': built by the first process only. */
-export function firstShare<T>(items: readonly T[]): T[] {
-  return shard().index === 0 ? [...items] : [];
-}
-
 let cached: SiteData | undefined;
 
 /** The folder is passed by `liangbang build` in LIANGBANG_SITE_DATA. */
