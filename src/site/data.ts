@@ -118,21 +118,9 @@ export interface DeptDoc {
 }
 
 /** A member's standing in one period (member/<id>.json holds it as an array, see MEMBER_PERIOD_FIELDS). */
-export interface MemberPeriod {
+export interface MemberPeriod extends Omit<Standing, 'dept_id' | 'dept_name'> {
   period_type: PeriodType;
   period: string;
-  points: number;
-  vetoed: boolean;
-  exempt: boolean;
-  rank_dept: number | null;
-  rank_dept_shared: number | null;
-  dept_ranked: number;
-  rank_company: number | null;
-  rank_company_shared: number | null;
-  company_ranked: number;
-  points_change: number | null;
-  rank_dept_change: number | null;
-  rank_company_change: number | null;
   /** category_id → points */
   categories: Record<string, number>;
 }

@@ -1,6 +1,8 @@
 // Markup of the small pieces that repeat in every table row (a rank, a rank change), as strings
 // for `set:html`: an Astro component per cell costs more than the rest of the row, and there are
 // ~100 such cells on each of thousands of member pages. Everything printed is escaped.
+
+import type { Standing } from './data.ts';
 import { formatPoints, formatSigned, isShared, medal, periodLabel, rankChange, rankLabel } from './format.ts';
 import { memberHref } from './links.ts';
 
@@ -34,21 +36,22 @@ export function moveHtml(change: number | null | undefined): string {
 }
 
 /** Points and ranks of a member in a period, as the tables show them. */
-interface Standing {
-  points: number;
-  points_change: number | null;
-  vetoed: boolean;
-  exempt: boolean;
-  rank_dept: number | null;
-  rank_dept_shared: number | null;
-  rank_dept_change: number | null;
-  rank_company: number | null;
-  rank_company_shared: number | null;
-  rank_company_change: number | null;
-}
+type RankCells = Pick<
+  Standing,
+  | 'points'
+  | 'points_change'
+  | 'vetoed'
+  | 'exempt'
+  | 'rank_dept'
+  | 'rank_dept_shared'
+  | 'rank_dept_change'
+  | 'rank_company'
+  | 'rank_company_shared'
+  | 'rank_company_change'
+>;
 
 /** The fields of a period row that the member page's tables show. */
-export interface PeriodRow extends Standing {
+export interface PeriodRow extends RankCells {
   period: string;
 }
 
@@ -74,7 +77,7 @@ export function periodRowsHtml(rows: readonly PeriodRow[]): string {
 }
 
 /** A leaderboard row (src/components/Leaderboard.astro). */
-export interface BoardRowData extends Standing {
+export interface BoardRowData extends RankCells {
   member_id: string;
   name: string;
   dept_name: string | null;
