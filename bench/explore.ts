@@ -11,7 +11,10 @@
 //   first chart (engine start included);
 // - warm: the same profile, page loaded again (HTTP cache and V8's WebAssembly code cache);
 // - drill steps on the warm 党委 page: time from the click on a bar (or a breadcrumb) to the
-//   chart drawn, by kind.
+//   chart drawn, by kind;
+// - the engine alone, the floor under the cold start: in a fresh profile, on a page with no code
+//   of ours, duckdb-wasm's own worker driven by its message protocol (INSTANTIATE, OPEN, CONNECT,
+//   RUN_QUERY `SELECT 42`), timed from the worker's creation.
 // `--write` replaces the "## Drill-down" section of bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -66,6 +69,7 @@ interface Built {
   departments: number;
   rows: number;
   buildMs: { analytics: number; explore: number };
+  engineVersion: string;
   shipped: { file: string; raw: number; br: number; gz: number }[];
   slices: Record<string, number>;
 }
@@ -125,6 +129,7 @@ async function build(work: string, dataDir: string): Promise<Built> {
       departments: Number(counts?.departments),
       rows: Number(counts?.rows),
       buildMs: { analytics: t1 - t0, explore: t3 - t2 },
+      engineVersion: summary.engineVersion,
       shipped,
       slices,
     };
@@ -133,18 +138,72 @@ async function build(work: string, dataDir: string): Promise<Built> {
   }
 }
 
-/** Bytes on disk of a slice's files, compressed with brotli (what a browser receives). */
-async function sliceBr(outDir: string, dept: string): Promise<{ raw: number; br: number }> {
+/** Bytes on disk of a slice's files, raw and as the browser receives them (.gz where written). */
+async function sliceGz(outDir: string, dept: string): Promise<{ raw: number; gz: number }> {
   const dir = join(outDir, 'explore', dept);
   let raw = 0;
-  let br = 0;
+  let gz = 0;
   for (const name of await readdir(dir)) {
     const size = (await stat(join(dir, name))).size;
     if (name.endsWith('.arrow')) raw += size;
-    if (name.endsWith('.arrow.br')) br += size;
-    if (name.endsWith('.arrow') && !(await stat(join(dir, `${name}.br`)).catch(() => null))) br += size;
+    if (name.endsWith('.arrow.gz')) gz += size;
+    if (name.endsWith('.arrow') && !(await stat(join(dir, `${name}.gz`)).catch(() => null))) gz += size;
   }
-  return { raw, br };
+  return { raw, gz };
+}
+
+interface EngineAlone {
+  instantiate: number;
+  open: number;
+  query: number;
+  total: number;
+}
+
+/** duckdb-wasm started by its own worker in a fresh profile, with no code of the site's. */
+async function engineAlone(
+  browser: Browser,
+  origin: string,
+  version: string,
+  reps: number,
+): Promise<EngineAlone[]> {
+  const runs: EngineAlone[] = [];
+  for (let i = 0; i < reps; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A JSON document: same origin, and no Content-Security-Policy of the site's pages.
+    await page.goto(`${origin}/version.json`);
+    runs.push(
+      await page.evaluate(async (dir) => {
+        const worker = new Worker(`${dir}duckdb-browser-eh.worker.js`);
+        let next = 0;
+        const call = (type: string, data: unknown) =>
+          new Promise<unknown>((resolve, reject) => {
+            const messageId = ++next;
+            const on = (event: MessageEvent) => {
+              const reply = event.data as { requestId: number; type: string; data: unknown };
+              if (reply.requestId !== messageId || reply.type === 'INSTANTIATE_PROGRESS') return;
+              worker.removeEventListener('message', on);
+              if (reply.type === 'ERROR') reject(new Error(String(reply.data)));
+              else resolve(reply.data);
+            };
+            worker.addEventListener('message', on);
+            worker.postMessage({ messageId, type, data });
+          });
+        const t0 = performance.now();
+        await call('INSTANTIATE', [`${dir}duckdb-eh.wasm`, null]);
+        const t1 = performance.now();
+        await call('OPEN', {});
+        const conn = await call('CONNECT', null);
+        const t2 = performance.now();
+        await call('RUN_QUERY', [conn, 'SELECT 42']);
+        const t3 = performance.now();
+        worker.terminate();
+        return { instantiate: t1 - t0, open: t2 - t1, query: t3 - t2, total: t3 - t0 };
+      }, `${origin}/duckdb/${version}/`),
+    );
+    await context.close();
+  }
+  return runs;
 }
 
 interface Open {
@@ -294,6 +353,8 @@ try {
     console.error(`opening the panel on ${p.label} …`);
     results.push({ ...p, ...(await coldAndWarm(browser, `${origin}/dept/${p.dept}/`, reps)) });
   }
+  console.error('the engine alone …');
+  const alone = await engineAlone(browser, origin, built.engineVersion, reps);
   console.error('drilling …');
   const drill = await drills(browser, `${origin}/dept/${built.rootDept}/`, Number(values.drills));
   const env = machine(browser);
@@ -303,8 +364,8 @@ try {
   const eh = built.shipped.find((f) => f.file === 'duckdb-eh.wasm');
   const worker = built.shipped.find((f) => f.file === 'duckdb-browser-eh.worker.js');
   const sliceSizes = Object.values(built.slices).sort((a, b) => a - b);
-  const rootSlice = await sliceBr(built.outDir, built.rootDept);
-  const branchSlice = await sliceBr(built.outDir, built.branch.id);
+  const rootSlice = await sliceGz(built.outDir, built.rootDept);
+  const branchSlice = await sliceGz(built.outDir, built.branch.id);
   const lines: string[] = [];
   lines.push(
     `### ${new Date().toISOString().slice(0, 10)}, ${built.members.toLocaleString('en-US')} members × ${built.months} months`,
@@ -316,9 +377,9 @@ try {
     '**Shipped** (on disk; raw / .br / .gz):',
     '',
     `- engine (eh, what Chrome, Edge and Firefox load): wasm ${kb(eh?.raw ?? 0)} / ${kb(eh?.br ?? 0)} / ${kb(eh?.gz ?? 0)}; worker ${kb(worker?.raw ?? 0)} / ${kb(worker?.br ?? 0)} / ${kb(worker?.gz ?? 0)}. The mvp pair ships too, for browsers without WebAssembly exceptions.`,
-    `- data, all five tables of a slice (raw): median ${kb(median(sliceSizes))}, largest ${kb(sliceSizes.at(-1) ?? 0)} (the 党委's: ${kb(rootSlice.raw)}, ${kb(rootSlice.br)} as .br); the largest branch ${kb(branchSlice.raw)} (${kb(branchSlice.br)} as .br). A page loads its slice's standings at once; its items in the background when under 8 MB raw, otherwise a member's department when drilled into; the other tables when a view needs them.`,
+    `- data, all five tables of a slice (raw): median ${kb(median(sliceSizes))}, largest ${kb(sliceSizes.at(-1) ?? 0)} (the 党委's, the whole organisation: ${kb(rootSlice.raw)}, ${kb(rootSlice.gz)} as .gz); the largest branch ${kb(branchSlice.raw)} (${kb(branchSlice.gz)} as .gz). A page loads the standings of its subtree's slices at once; its items in the background when under 8 MB raw, otherwise a member's department when drilled into; the other tables when a view needs them.`,
     '',
-    `**Opening the panel** (${reps} runs each; bytes received after the click, brotli where precompressed, gzip otherwise; time from the click to the first chart):`,
+    `**Opening the panel** (${reps} runs each; bytes received after the click: the engine as brotli, everything else as gzip; time from the click to the first chart):`,
     '',
     '| page | run | bytes to the first chart: engine / code / data | then, in the background | first chart: median | min | runs | engine ready (median) | standings loaded (median) |',
     '| --- | --- | --- | --: | --: | --: | --- | --: | --: |',
@@ -334,6 +395,11 @@ try {
       );
     }
   }
+  const aloneMs = (key: keyof EngineAlone) => ms(median(alone.map((a) => a[key])));
+  lines.push(
+    '',
+    `**The engine alone** (duckdb-wasm's eh worker in a fresh profile, no code of the site's; ${reps} runs, median): instantiate ${aloneMs('instantiate')}, open and connect ${aloneMs('open')}, \`SELECT 42\` ${aloneMs('query')}: **${aloneMs('total')}** (runs: ${alone.map((a) => Math.round(a.total)).join(', ')}).`,
+  );
   lines.push(
     '',
     `**Drill steps** on the warm 党委 page (${Number(values.drills)} cycles down to a member and back; time from the click to the chart drawn):`,

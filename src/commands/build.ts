@@ -29,9 +29,9 @@ export async function build(opts: CliOptions): Promise<number> {
     const info = { organization: scheme.organization, audience: opts.audience };
     await writeSiteData(conn, info, siteDataDir);
     await writeScreenData(conn, info, siteDataDir);
-    await writeExploreData(conn, siteDataDir);
-    close();
-    await replaceDir(outDir, (staging) => buildSite({ siteDataDir, outDir: staging }));
+    await replaceDir(outDir, (staging) =>
+      buildSite({ siteDataDir, outDir: staging, alongside: () => writeExploreData(conn, siteDataDir) }),
+    );
   } finally {
     close();
     await rm(siteDataDir, { recursive: true, force: true });

@@ -17,16 +17,8 @@ import {
 import { type Cell, safeFileName, toCsv } from './csv.ts';
 import type { BrowserDb, EngineUrls, Explorer } from './engine.ts';
 import { errorMessage } from './errors.ts';
-import type { ItemSlice } from './items.ts';
-import {
-  type DeptRow,
-  itemSlice,
-  loadView,
-  type MemberView,
-  newRangeCache,
-  type ViewResult,
-} from './load.ts';
-import { categoryName, deptName, itemName, type Meta, pathBetween } from './meta.ts';
+import { type DeptRow, loadView, type MemberView, newRangeCache, type ViewResult } from './load.ts';
+import { categoryName, deptName, itemName, type Meta, pathBetween, type Slice, slicesOf } from './meta.ts';
 import type { ItemRow } from './queries.ts';
 import {
   defaultState,
@@ -127,9 +119,11 @@ export function Explore({ config, explorer }: { config: PanelConfig; explorer: P
     const id = ++sequence.current;
     const slow = setTimeout(() => setBusy(true), 150);
     const { db } = phase;
+    const subtree = slicesOf(phase.meta, config.scope).flatMap((s) => s.covers);
     const loader = {
       table: (table: TableName) => db.ensure(table),
-      items: (s: readonly ItemSlice[]) => db.items.need(s),
+      items: (s: readonly Slice[]) => db.items.need(s),
+      allItems: () => db.items.covers(subtree),
     };
     loadView(db, phase.meta, state, loader, rangeCache.current)
       .then((view) => {
@@ -145,7 +139,7 @@ export function Explore({ config, explorer }: { config: PanelConfig; explorer: P
         clearTimeout(slow);
         if (id === sequence.current) setBusy(false);
       });
-  }, [phase, state]);
+  }, [phase, state, config]);
 
   // Once the first view is up, load the page's items in the background when they are small:
   // a drill into a member then runs at once. Large ones (a big organisation's 党委) load a
@@ -154,10 +148,14 @@ export function Explore({ config, explorer }: { config: PanelConfig; explorer: P
   useEffect(() => {
     if (phase.kind !== 'ready' || result === null || prefetched.current) return;
     prefetched.current = true;
-    const bytes = phase.meta.slices?.[config.scope]?.items ?? Number.POSITIVE_INFINITY;
+    const slices = slicesOf(phase.meta, config.scope);
+    const bytes = slices.reduce(
+      (sum, s) => sum + (phase.meta.slices?.[s.dept]?.items ?? Number.POSITIVE_INFINITY),
+      0,
+    );
     if (bytes > PREFETCH_ITEMS_BYTES) return;
     const idle = window.setTimeout(() => {
-      phase.db.items.need([itemSlice(phase.meta, config.scope)]).catch(() => undefined);
+      phase.db.items.need(slices).catch(() => undefined);
     }, 50);
     return () => window.clearTimeout(idle);
   }, [phase, result, config]);

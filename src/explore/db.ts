@@ -16,12 +16,14 @@ export interface Db {
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
 }
 
-/** Loads a shipped table: created with its browser types, filled from the Arrow file. */
-export async function loadTable(db: Db, table: TableName, ipc: Uint8Array): Promise<void> {
+/** Loads a shipped table: created with its browser types, filled from its Arrow files. */
+export async function loadTable(db: Db, table: TableName, ipcs: readonly Uint8Array[]): Promise<void> {
   const staging = `_load_${table}`;
   await db.exec(createTableSql(table));
-  await db.insertArrow(staging, ipc);
-  await db.exec(fillTableSql(table, staging));
+  for (const ipc of ipcs) {
+    await db.insertArrow(staging, ipc);
+    await db.exec(fillTableSql(table, staging));
+  }
 }
 
 /** The rows of a duckdb-wasm result (an Arrow table) as plain objects. */

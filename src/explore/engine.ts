@@ -5,22 +5,19 @@ import { slug } from '../site/slug.ts';
 import { type Db, loadTable, type Row, rowsOf } from './db.ts';
 import { ExploreError } from './errors.ts';
 import { ItemsLoader } from './items.ts';
-import type { Meta } from './meta.ts';
+import { type Meta, type Slice, slicesOf } from './meta.ts';
 import { ENGINE_SETTINGS, MACROS, type TableName, tableFile } from './tables.ts';
+import { type EngineWorker, startEngineWorker } from './worker.ts';
 
 export interface EngineUrls {
-  /** The folder holding `<version>/duckdb-eh.wasm` … (absolute or relative to the page). */
+  /** The folder holding the engine's version, `duckdb/<version>/` (absolute or relative to the page). */
   engine: string;
-  /** explore/ (meta.json, and every department's slice below it). */
+  /** explore/ (meta.json, and every department's files below it). */
   shared: string;
-  /** explore/<dept>/, the page's slice. */
-  slice: string;
 }
 
 /** Engine start takes seconds; a minute means something is wrong (a file, the network). */
 const START_TIMEOUT_MS = 60_000;
-
-const absolute = (url: string): string => new URL(url, window.location.href).href;
 
 /** Fetches a file of the site, as bytes; a failure names the file (in Chinese). */
 export async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -42,32 +39,37 @@ export function checkSupport(): void {
 }
 
 /** Rejects when the worker fails to load or run (duckdb-wasm would otherwise wait forever). */
-function workerFailure(worker: Worker): Promise<never> {
-  return new Promise((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      const message = event.message || '工作线程加载失败';
-      reject(new ExploreError(/MIME/i.test(message) ? 'mime' : 'engine', message));
-    });
-  });
+async function workerFailure(start: EngineWorker): Promise<never> {
+  const message = await start.failure;
+  throw new ExploreError(/MIME/i.test(message) ? 'mime' : 'engine', message);
 }
 
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new ExploreError('timeout')), ms));
 }
 
+/** A table's file of a department's slice. */
+const sliceFile = (urls: EngineUrls, dept: string, table: TableName): string =>
+  `${urls.shared}${slug(dept)}/${tableFile(table)}`;
+
+/** A table's files of the page's slices, fetched side by side. */
+const fetchSlices = (urls: EngineUrls, slices: readonly Slice[], table: TableName): Promise<Uint8Array[]> =>
+  Promise.all(slices.map((s) => fetchBytes(sliceFile(urls, s.dept, table))));
+
 export class BrowserDb implements Db {
   readonly #conn: duckdb.AsyncDuckDBConnection;
   readonly #urls: EngineUrls;
+  /** The slices that hold the page's department and everything below it (meta.ts `slicesOf`). */
+  readonly #slices: readonly Slice[];
   readonly #loads = new Map<TableName, Promise<void>>();
   /** The items, loaded a department's slice at a time (./items.ts). */
   readonly items: ItemsLoader;
 
-  constructor(conn: duckdb.AsyncDuckDBConnection, urls: EngineUrls) {
+  constructor(conn: duckdb.AsyncDuckDBConnection, urls: EngineUrls, slices: readonly Slice[]) {
     this.#conn = conn;
     this.#urls = urls;
-    this.items = new ItemsLoader(this, (dept) =>
-      fetchBytes(`${urls.shared}${slug(dept)}/${tableFile('items')}`),
-    );
+    this.#slices = slices;
+    this.items = new ItemsLoader(this, (dept) => fetchBytes(sliceFile(urls, dept, 'items')));
   }
 
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
@@ -83,14 +85,14 @@ export class BrowserDb implements Db {
   }
 
   /**
-   * Loads a table of the page's slice once (later calls wait for the same load); `bytes` when
+   * Loads a table of the page's slices once (later calls wait for the same load); `files` when
    * already fetched. Not for `items` (see `items`).
    */
-  ensure(table: TableName, bytes?: Promise<Uint8Array>): Promise<void> {
+  ensure(table: TableName, files?: Promise<Uint8Array[]>): Promise<void> {
     let load = this.#loads.get(table);
     if (!load) {
-      const data = bytes ?? fetchBytes(`${this.#urls.slice}${tableFile(table)}`);
-      load = data.then((ipc) => loadTable(this, table, ipc));
+      const data = files ?? fetchSlices(this.#urls, this.#slices, table);
+      load = data.then((ipcs) => loadTable(this, table, ipcs));
       load.catch(() => this.#loads.delete(table));
       this.#loads.set(table, load);
     }
@@ -99,28 +101,32 @@ export class BrowserDb implements Db {
 }
 
 /**
- * Starts the engine and loads the slice's standings (fetched while the engine compiles). Throws
- * ExploreError with a Chinese message.
+ * Starts the engine and loads the standings of the page's slices (fetched while the engine
+ * compiles). `early` is the worker ./mount.ts started when the panel opened (one is started here
+ * without it). Throws ExploreError with a Chinese message.
  */
-export async function startEngine(urls: EngineUrls): Promise<BrowserDb> {
+export async function startEngine(
+  urls: EngineUrls,
+  slices: Promise<readonly Slice[]>,
+  early: EngineWorker | null = null,
+): Promise<BrowserDb> {
   checkSupport();
-  const standings = fetchBytes(`${urls.slice}${tableFile('standings')}`);
+  const standings = slices.then((list) => fetchSlices(urls, list, 'standings'));
   // Unhandled until awaited below: keep the rejection for then.
   standings.catch(() => undefined);
-  const dir = absolute(`${urls.engine}${duckdb.PACKAGE_VERSION}/`);
-  const bundle = await duckdb.selectBundle({
-    // liangbang-*.worker.js start duckdb-wasm's workers so that the compiled engine can be
-    // cached by the browser (src/tables/explore/engine-files.ts).
-    mvp: { mainModule: `${dir}duckdb-mvp.wasm`, mainWorker: `${dir}liangbang-mvp.worker.js` },
-    eh: { mainModule: `${dir}duckdb-eh.wasm`, mainWorker: `${dir}liangbang-eh.worker.js` },
-  });
-  if (!bundle.mainWorker) throw new ExploreError('engine', '没有可用的引擎文件');
-  const worker = new Worker(bundle.mainWorker);
+  let start: EngineWorker | null;
+  try {
+    start = early ?? startEngineWorker(urls.engine);
+  } catch (error) {
+    throw new ExploreError('engine', error instanceof Error ? error.message : String(error), error);
+  }
+  if (!start) throw new ExploreError('no-wasm');
+  const { worker, mainModule } = start;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   const conn = await Promise.race([
     (async () => {
       try {
-        await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+        await db.instantiate(mainModule);
       } catch (error) {
         throw new ExploreError('engine', error instanceof Error ? error.message : String(error), error);
       }
@@ -128,11 +134,11 @@ export async function startEngine(urls: EngineUrls): Promise<BrowserDb> {
       await db.open({ query: { castBigIntToDouble: true } });
       return db.connect();
     })(),
-    workerFailure(worker),
+    workerFailure(start),
     timeout(START_TIMEOUT_MS),
   ]);
   performance.mark('explore:engine');
-  const browserDb = new BrowserDb(conn, urls);
+  const browserDb = new BrowserDb(conn, urls, await slices);
   for (const setting of ENGINE_SETTINGS) await browserDb.exec(setting);
   await browserDb.exec(MACROS);
   await browserDb.ensure('standings', standings);
@@ -145,12 +151,23 @@ export interface Explorer {
   meta: Meta;
 }
 
-/** The engine with the slice's standings, and meta.json, fetched and started side by side. */
-export async function startExplorer(urls: EngineUrls): Promise<Explorer> {
+/**
+ * The engine with the standings of `scope` (the page's department), and meta.json, which says
+ * which files hold them: fetched and started side by side.
+ */
+export async function startExplorer(
+  urls: EngineUrls,
+  scope: string,
+  early: EngineWorker | null = null,
+): Promise<Explorer> {
   const meta = fetchBytes(`${urls.shared}meta.json`).then(
     (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Meta,
   );
   meta.catch(() => undefined);
-  const db = await startEngine(urls);
+  const db = await startEngine(
+    urls,
+    meta.then((m) => slicesOf(m, scope)),
+    early,
+  );
   return { db, meta: await meta };
 }

@@ -1,18 +1,12 @@
 // The `items` table is the largest (a row per member, month and item): a page covering a whole
 // organisation would fetch megabytes it rarely needs. It is therefore filled on demand, a
 // department's slice at a time, remembering which departments' rows it holds so that no row
-// is inserted twice when slices overlap (a 党总支's slice holds its branches'). Pure apart from
-// the Db and the fetch passed in.
+// is inserted twice when slices overlap (the top department's holds everyone's). Pure apart
+// from the Db and the fetch passed in.
 import type { Db } from './db.ts';
+import type { Slice } from './meta.ts';
 import { literal } from './queries.ts';
 import { createTableSql, fillTableSql } from './tables.ts';
-
-export interface ItemSlice {
-  /** The department whose slice file is loaded. */
-  dept: string;
-  /** The departments that slice holds (its subtree). */
-  covers: readonly string[];
-}
 
 export class ItemsLoader {
   readonly #db: Db;
@@ -33,7 +27,7 @@ export class ItemsLoader {
   }
 
   /** Loads the slices whose departments are not all loaded yet (the table exists afterwards). */
-  need(slices: readonly ItemSlice[]): Promise<void> {
+  need(slices: readonly Slice[]): Promise<void> {
     const run = this.#queue.then(async () => {
       if (!this.#created) {
         await this.#db.exec(createTableSql('items'));

@@ -1,7 +1,15 @@
 // What one view of the panel shows, queried from the engine for a state. Pure apart from the Db.
 import type { Db } from './db.ts';
-import type { ItemSlice } from './items.ts';
-import { deptName, type Meta, monthBounds, quarterOf, subtreeList } from './meta.ts';
+import {
+  deptName,
+  type Meta,
+  monthBounds,
+  ownSlice,
+  quarterOf,
+  type Slice,
+  slicesOf,
+  subtreeList,
+} from './meta.ts';
 import {
   buildRangeMembers,
   type CompareRow,
@@ -144,14 +152,10 @@ const emptySummary: Summary = { members: 0, ranked: 0, total: null, value: null 
 /** Loads what the queries read: a table of the page's slice, or the items of some departments. */
 export interface Loader {
   table(table: TableName): Promise<void>;
-  items(slices: readonly ItemSlice[]): Promise<void>;
+  items(slices: readonly Slice[]): Promise<void>;
+  /** Whether the items of the page's whole subtree are loaded (no query needed to find a member's). */
+  allItems(): boolean;
 }
-
-/** The items slice that holds a department's rows: its own (with its subtree). */
-export const itemSlice = (meta: Meta, dept: string): ItemSlice => ({
-  dept,
-  covers: focusDepts(meta, dept, false),
-});
 
 /** Queries everything a state's view shows, loading what the queries need first. */
 export async function loadView(
@@ -163,13 +167,13 @@ export async function loadView(
 ): Promise<ViewResult> {
   const selection = selectionOf(state);
   for (const table of tablesFor(selection, state.view)) await load.table(table);
-  if (selection.item !== null && selection.member === null) await load.items([itemSlice(meta, state.dept)]);
+  if (selection.item !== null && selection.member === null) await load.items(slicesOf(meta, state.dept));
   const level = levelOf(state, meta);
   const focus = focusDepts(meta, state.dept, state.own);
   let data: LevelResult;
   if (selection.member !== null) {
     const s = { ...selection, member: selection.member };
-    await load.items((await memberDepts(db, s)).map((d) => itemSlice(meta, d)));
+    if (!load.allItems()) await load.items((await memberDepts(db, s)).map((d) => ownSlice(meta, d)));
     const rows = await memberDetail(db, s);
     const order = new Map(
       [...meta.categories, ...(meta.veto ? [meta.veto] : [])].map((c, i) => [c.category_id, i]),

@@ -35,6 +35,28 @@ export interface Meta {
   slices?: Record<string, Record<string, number>>;
 }
 
+/** A department's files (explore/<dept>/) and the departments whose rows they hold. */
+export interface Slice {
+  dept: string;
+  covers: readonly string[];
+}
+
+/**
+ * The files that hold a department's subtree (src/tables/explore/functions.sql, explore_slices):
+ * the top department's own, which hold the whole organisation, or else the own files of each
+ * department of the subtree.
+ */
+export function slicesOf(meta: Meta, dept: string): Slice[] {
+  const subtree = subtreeList(meta, dept).map((d) => d.dept_id);
+  const top = meta.departments.find((d) => d.dept_id === dept)?.parent_id === null;
+  return top ? [{ dept, covers: subtree }] : subtree.map((id) => ({ dept: id, covers: [id] }));
+}
+
+/** The slice whose files hold a department's own members (the whole organisation, for the top). */
+export function ownSlice(meta: Meta, dept: string): Slice {
+  return slicesOf(meta, dept).find((s) => s.dept === dept) ?? { dept, covers: [dept] };
+}
+
 /** 2026-03 → 2026-Q1. */
 export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;

@@ -1,10 +1,11 @@
 // The page's small script for the 数据探索 panel (src/components/ExplorePanel.astro). It binds the
 // button and loads the panel (React, Plot, duckdb-wasm and the data) only when the person opens
 // it, or at once when the URL carries a panel state (a shared link, a reload).
+import { type EngineWorker, startEngineWorker } from './worker.ts';
 
 /**
  * `?explore=1` opens the panel on load (KEYS.open in ./state.ts; kept here so that this script
- * stays a few hundred bytes and imports nothing).
+ * stays small and imports only ./worker.ts).
  */
 export const OPEN_KEY = 'explore';
 
@@ -35,10 +36,18 @@ async function open({ section, button, root }: PanelElements): Promise<void> {
     root.append(status);
   }
   performance.mark('explore:open');
-  const urls = { engine: data.engine ?? '', shared: data.shared ?? '', slice: data.slice ?? '' };
-  // The engine (duckdb-wasm, its worker and 34 MB of WebAssembly) starts while React and Plot
-  // load: the two chunks are fetched side by side.
-  const explorer = import('./engine.ts').then((engine) => engine.startExplorer(urls));
+  const urls = { engine: data.engine ?? '', shared: data.shared ?? '' };
+  // The engine's worker starts compiling its 34 MB of WebAssembly now, while duckdb-wasm's
+  // script, React and Plot load side by side; engine.ts says in Chinese what failed, if anything.
+  let early: EngineWorker | null = null;
+  try {
+    early = startEngineWorker(urls.engine);
+  } catch {
+    // Started again, and explained, by engine.ts.
+  }
+  const explorer = import('./engine.ts').then((engine) =>
+    engine.startExplorer(urls, data.scope ?? '', early),
+  );
   explorer.catch(() => undefined);
   try {
     const { mountExplore } = await import('./app.tsx');

@@ -10,6 +10,11 @@ export interface SiteBuildOptions {
   outDir: string;
   /** The URL path the site is served from: `/` (default) or a sub-folder such as `/liangbang/`. */
   base?: string;
+  /**
+   * Work run while Astro builds, such as writing the drill-down's files into
+   * `siteDataDir/public/`: no page reads them, and they are copied to the site after both end.
+   */
+  alongside?: () => Promise<unknown>;
 }
 
 /**
@@ -25,15 +30,24 @@ export interface SiteBuildOptions {
  * that was killed are removed by the next one.
  *
  * One Astro process builds every page: sharing the member pages between two (each compiling the
- * site) was measured no faster on a 2-core machine (bench/README.md, "Site").
+ * site) was measured no faster on a 2-core machine (bench/README.md, "Site"); `alongside` work
+ * uses what CPU Astro leaves idle.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const scratch = fileURLToPath(new URL('../../node_modules/.cache/liangbang-astro/', import.meta.url));
   await mkdir(scratch, { recursive: true });
   await removeOrphans(scratch, /^(\d+)-/);
   const work = await mkdtemp(join(scratch, `${process.pid}-`));
+  const stop = new AbortController();
   try {
-    await runChild(work, options);
+    const alongside = options.alongside?.().catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+    const [astro, other] = await Promise.allSettled([runChild(work, options, stop.signal), alongside]);
+    // The work's own error first: Astro's, when it was stopped for it, says only that.
+    if (other.status === 'rejected') throw other.reason;
+    if (astro.status === 'rejected') throw astro.reason;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -41,7 +55,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   if (await stat(shipped).catch(() => null)) await cp(shipped, options.outDir, { recursive: true });
 }
 
-function runChild(work: string, options: SiteBuildOptions): Promise<void> {
+function runChild(work: string, options: SiteBuildOptions, signal: AbortSignal): Promise<void> {
   const script = fileURLToPath(new URL('./astro-child.ts', import.meta.url));
   // Astro lets process.env override import.meta.env, and a BASE_URL there (vitest sets one)
   // would replace the configured base in every link: the child does not inherit it.
@@ -52,6 +66,7 @@ function runChild(work: string, options: SiteBuildOptions): Promise<void> {
       cwd: work,
       env: { ...env, LIANGBANG_SITE_DATA: options.siteDataDir },
       stdio: ['ignore', 'inherit', 'pipe'],
+      signal,
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,6 +1,6 @@
 // Node-only: writes what the in-browser drill-down (src/explore/) loads: Arrow IPC slices of the
 // SPEC §3 tables and of the items, one folder per department, plus the duckdb-wasm engine files.
-// Every shipped file gets precompressed .br and .gz copies beside it (docs/explore.md).
+// Every shipped file gets a precompressed .gz beside it, the engine also a .br (docs/explore.md).
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -18,8 +18,8 @@ import {
 
 export interface ExploreOptions {
   /**
-   * Write .br and .gz beside every shipped file (default true). The engine's copies are made once
-   * per duckdb-wasm version and cached in node_modules/.cache/liangbang-explore/.
+   * Write .gz beside every shipped file, and .br beside the engine's (default true). The engine's
+   * copies are made once per duckdb-wasm version and cached in node_modules/.cache/liangbang-explore/.
    */
   precompress?: boolean;
 }
@@ -38,7 +38,7 @@ export const EXPLORE_DIR = 'explore';
 export const ENGINE_DIR = 'duckdb';
 
 const CLEANUP = `
-DROP TABLE IF EXISTS temp.explore_subtree;
+DROP TABLE IF EXISTS temp.explore_slices;
 DROP TABLE IF EXISTS temp.explore_standings; DROP TABLE IF EXISTS temp.explore_items;
 DROP MACRO IF EXISTS temp.explore_mean;`;
 
@@ -64,9 +64,9 @@ function rowsByDept(data: TableData): Map<string, number[]> {
   return new Map((slice?.dictionary ?? []).map((id, code) => [id, byCode[code] ?? []]));
 }
 
-/** The rows of the departments of a subtree, in table order. */
-function sliceRows(byDept: Map<string, number[]>, subtree: ReadonlySet<string>): Int32Array {
-  const parts = [...subtree].map((id) => byDept.get(id) ?? []);
+/** The rows of some departments, in table order. */
+function sliceRows(byDept: Map<string, number[]>, depts: ReadonlySet<string>): Int32Array {
+  const parts = [...depts].map((id) => byDept.get(id) ?? []);
   const rows = new Int32Array(parts.reduce((n, part) => n + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -81,8 +81,8 @@ function sliceRows(byDept: Map<string, number[]>, subtree: ReadonlySet<string>):
  * - `explore/meta.json`: the tree, categories, items and months the filters offer, and the
  *   company's monthly averages;
  * - `explore/<dept>/{standings,category_points,gaps,items,weak_areas}.arrow`: the month rows of
- *   the department's subtree (a 党总支's slice holds its branches'), so that a page loads one
- *   file per table;
+ *   the department's own members, except for the top department, whose files hold the whole
+ *   organisation (a 党总支's page loads its own files and those below it);
  * - `duckdb/<version>/`: the eh and mvp engine files, and the workers that start them
  *   (ENGINE_WRAPPERS: they let the browser cache the compiled engine).
  * Reads the SPEC §3 tables and the contract tables on `conn`; leaves nothing behind on it.
@@ -114,15 +114,15 @@ export async function writeExploreData(
   try {
     await conn.run(await readQuery('functions'));
     const meta = (await conn.runAndReadAll(await readQuery('meta'))).getRowObjectsJS()[0]?.doc;
-    // Each department's subtree: the departments whose rows its slice holds.
-    const subtree = new Map<string, Set<string>>();
+    // The departments whose rows each department's files hold (explore_slices in functions.sql).
+    const covers = new Map<string, Set<string>>();
     for (const row of (
-      await conn.runAndReadAll('SELECT root_id, dept_id FROM explore_subtree')
+      await conn.runAndReadAll('SELECT slice_id, dept_id FROM explore_slices')
     ).getRowObjectsJS()) {
-      const root = String(row.root_id);
-      subtree.set(root, (subtree.get(root) ?? new Set()).add(String(row.dept_id)));
+      const slice = String(row.slice_id);
+      covers.set(slice, (covers.get(slice) ?? new Set()).add(String(row.dept_id)));
     }
-    const depts = [...subtree.keys()].sort();
+    const depts = [...covers.keys()].sort();
     for (const dept of depts) await mkdir(join(exploreDir, slug(dept)), { recursive: true });
     for (const table of TABLE_NAMES) {
       let data: TableData;
@@ -135,7 +135,7 @@ export async function writeExploreData(
       }
       const byDept = rowsByDept(data);
       for (const dept of depts) {
-        const ipc = sliceToIPC(data, arrowSchema(table), sliceRows(byDept, subtree.get(dept) ?? new Set()));
+        const ipc = sliceToIPC(data, arrowSchema(table), sliceRows(byDept, covers.get(dept) ?? new Set()));
         sliceBytes[dept] = { ...sliceBytes[dept], [table]: ipc.byteLength };
         await write(join(exploreDir, slug(dept), tableFile(table)), ipc);
       }
@@ -162,8 +162,8 @@ export async function writeExploreData(
       engineBytes[name] = (await stat(target)).size;
     }),
   );
-  for (const [name, worker] of Object.entries(ENGINE_WRAPPERS)) {
-    const source = wrapperSource(worker);
+  for (const [name, files] of Object.entries(ENGINE_WRAPPERS)) {
+    const source = wrapperSource(files);
     await writeFile(join(engineDir, name), source);
     engineBytes[name] = Buffer.byteLength(source);
   }

@@ -118,11 +118,14 @@ describe('a department page', () => {
     await waitForLevel(page, 'departments');
     await page.locator('.explore-chart svg').waitFor();
     const loaded = requests.filter((url) => PANEL_FILES.test(url)).map((url) => url.slice(root.length));
-    expect(loaded).toEqual(expect.arrayContaining(['explore/meta.json', 'explore/Z1/standings.arrow']));
-    expect(loaded.some((url) => /^duckdb\/[\d.]+\/duckdb-(eh|mvp)\.wasm$/.test(url))).toBe(true);
-    expect(loaded.filter((url) => url.includes('.arrow')).every((url) => url.startsWith('explore/Z1/'))).toBe(
-      true,
+    // The 党总支's subtree: its own slice (no members of its own) and its two branches'.
+    const subtree = ['Z1', 'B1', 'B2'];
+    expect(loaded).toEqual(
+      expect.arrayContaining(['explore/meta.json', ...subtree.map((d) => `explore/${d}/standings.arrow`)]),
     );
+    expect(loaded.some((url) => /^duckdb\/[\d.]+\/duckdb-(eh|mvp)\.wasm$/.test(url))).toBe(true);
+    const slices = loaded.filter((url) => url.includes('.arrow')).map((url) => url.split('/')[1]);
+    expect(new Set(slices)).toEqual(new Set(subtree));
     expect(foreign).toEqual([]);
   });
 

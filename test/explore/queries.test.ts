@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ItemsLoader } from '../../src/explore/items.ts';
-import { itemSlice, loadView, newRangeCache, type ViewResult } from '../../src/explore/load.ts';
-import type { Meta } from '../../src/explore/meta.ts';
+import { loadView, newRangeCache, type ViewResult } from '../../src/explore/load.ts';
+import { type Meta, ownSlice, type Slice, slicesOf } from '../../src/explore/meta.ts';
 import { defaultState, type ExploreState } from '../../src/explore/state.ts';
 import { writeExploreData } from '../../src/tables/explore-data.ts';
 import { openFixture, VETOED } from '../site/fixture.ts';
@@ -30,7 +30,7 @@ const mean = (values: number[]) => {
 };
 
 /** openWasmDb loaded the 党委's whole slice. */
-const everythingLoaded = { table: async () => undefined, items: async () => undefined };
+const everythingLoaded = { table: async () => undefined, items: async () => undefined, allItems: () => true };
 
 async function view(scope: string, patch: Partial<ExploreState>): Promise<ViewResult> {
   const state = { ...defaultState(meta, { scope, period: '2026-Q1' }), ...patch };
@@ -130,6 +130,23 @@ test("a member's items by month equal the accepted rows, and the months the stan
   );
 });
 
+test("a member's items are asked for by the member's department until the page's are all loaded", async () => {
+  const asked: string[][] = [];
+  const state = {
+    ...defaultState(meta, { scope: 'Z1', period: '2026-Q1' }),
+    dept: 'B2',
+    member: CLAMPED.member,
+  };
+  const partly = {
+    ...everythingLoaded,
+    items: async (s: readonly Slice[]) => void asked.push(s.map((x) => x.dept)),
+  };
+  await loadView(db, meta, state, { ...partly, allItems: () => false }, newRangeCache());
+  expect(asked).toEqual([['B2']]);
+  await loadView(db, meta, state, partly, newRangeCache());
+  expect(asked).toEqual([['B2']]);
+});
+
 test('the 党委 page: its sub-departments, and the own-members bar only when it has members', async () => {
   const result = await view('D0', {});
   if (result.data.level !== 'departments') throw new Error(result.data.level);
@@ -185,14 +202,15 @@ test('items load a slice at a time, each department once, whatever the order', a
   });
   const count = async () => (await db.query<{ n: number }>('SELECT count(*) AS n FROM items'))[0]?.n;
   const b1 = await query("SELECT count(*) AS n FROM accepted_rows WHERE dept_id = 'B1'");
-  await loader.need([itemSlice(meta, 'B1')]);
+  await loader.need([ownSlice(meta, 'B1')]);
   expect(await count()).toBe(Number(b1[0]?.n));
-  // The 党总支's slice adds its other branch only; B1 again fetches nothing.
-  await loader.need([itemSlice(meta, 'Z1'), itemSlice(meta, 'B1')]);
-  const z1 = await query("SELECT count(*) AS n FROM accepted_rows WHERE dept_id IN ('B1', 'B2')");
+  // The 党总支's subtree adds its own files and its other branch's; B1 again fetches nothing.
+  await loader.need([...slicesOf(meta, 'Z1'), ownSlice(meta, 'B1')]);
+  const z1 = await query("SELECT count(*) AS n FROM accepted_rows WHERE dept_id IN ('B1', 'B2', 'Z1')");
   expect(await count()).toBe(Number(z1[0]?.n));
-  await loader.need([itemSlice(meta, 'D0')]);
+  // The top department's files hold everyone: only the rows not yet loaded are added.
+  await loader.need(slicesOf(meta, 'D0'));
   expect(await count()).toBe(all[0]?.n);
-  expect(fetched).toEqual(['B1', 'Z1', 'D0']);
+  expect(fetched).toEqual(['B1', 'Z1', 'B2', 'D0']);
   expect(loader.covers(['B1', 'B2', 'B3', 'Z1', 'D0'])).toBe(true);
 });

@@ -47,7 +47,7 @@ export async function openWasmDb(exploreDir: string, slice: string, tables?: Tab
   for (const setting of ENGINE_SETTINGS) await db.exec(setting);
   await db.exec(MACROS);
   for (const table of tables ?? TABLE_NAMES) {
-    await loadTable(db, table, new Uint8Array(await readFile(join(exploreDir, slice, `${table}.arrow`))));
+    await loadTable(db, table, [new Uint8Array(await readFile(join(exploreDir, slice, `${table}.arrow`)))]);
   }
   return db;
 }

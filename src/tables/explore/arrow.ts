@@ -8,14 +8,19 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   Bool,
+  type Data,
   type DataType,
   Dictionary,
+  Field,
   Float64,
   Int8,
   Int16,
   Int32,
   makeData,
   makeVector,
+  RecordBatch,
+  Schema,
+  Struct,
   Table,
   tableToIPC,
   Utf8,
@@ -193,13 +198,22 @@ function sliceColumn(column: ColumnData, rows: Int32Array): Vector {
   return makeVector(makeData({ ...base, type: new Int32() as DataType as Int32, data }));
 }
 
-/** An Arrow IPC stream of some rows (in the given order) of a table, in the columns of `schema`. */
+/**
+ * An Arrow IPC stream of some rows (in the given order) of a table, in the columns of `schema`.
+ * One record batch, built explicitly: a table made from empty vectors would be written without
+ * its dictionaries, which duckdb-wasm refuses (a department without members of its own).
+ */
 export function sliceToIPC(table: TableData, schema: ArrowSchema, rows: Int32Array): Uint8Array {
-  const vectors: Record<string, Vector> = {};
+  const fields: Field[] = [];
+  const children: Data[] = [];
   for (const name of Object.keys(schema)) {
     const column = table.columns[name];
     if (!column) throw new Error(`invalid column: ${name} is missing from the query result`);
-    vectors[name] = sliceColumn(column, rows);
+    const vector = sliceColumn(column, rows);
+    fields.push(new Field(name, vector.type, true));
+    children.push(...vector.data);
   }
-  return tableToIPC(new Table(vectors), 'stream');
+  const arrowSchema = new Schema(fields);
+  const data = makeData({ type: new Struct(fields), length: rows.length, nullCount: 0, children });
+  return tableToIPC(new Table([new RecordBatch(arrowSchema, data)]), 'stream');
 }

@@ -30,27 +30,46 @@ export function engineCacheDir(version: string): string {
 
 /**
  * Small workers written beside the engine, which the browser starts instead of duckdb-wasm's
- * own: duckdb-wasm wraps the WebAssembly response in a TransformStream to report progress, and
- * a response built that way has no URL, so Chrome can neither stream-compile it from its cache
- * nor keep the compiled code. Without TransformStream, duckdb-wasm passes fetch()'s response
- * straight to WebAssembly.instantiateStreaming (its own fallback), and a second visit starts
- * from compiled code. TransformStream is used nowhere else in the worker. They also turn an
- * unhandled rejection (duckdb-wasm does not catch a failed instantiation) into a worker error.
+ * own (src/explore/worker.ts starts them the moment the panel opens). They:
+ * - start fetching and compiling the engine's WebAssembly at once, while duckdb-wasm's worker
+ *   script (770 kB) and the page's own scripts still load, and hand the compiled module to
+ *   duckdb-wasm when it asks for the file (through `fetch` and `WebAssembly.instantiateStreaming`,
+ *   the only way duckdb-wasm loads it when `TransformStream` is missing);
+ * - compile from fetch()'s own response, which has a URL, so that Chrome can keep the compiled
+ *   code in its cache for the next visit (duckdb-wasm's progress stream would hide the URL);
+ * - turn an unhandled rejection (duckdb-wasm does not catch a failed instantiation, such as a
+ *   wrong MIME type) into a worker error that the page sees, instead of a start that never ends.
  */
 export const ENGINE_WRAPPERS = {
-  'liangbang-eh.worker.js': 'duckdb-browser-eh.worker.js',
-  'liangbang-mvp.worker.js': 'duckdb-browser-mvp.worker.js',
+  'liangbang-eh.worker.js': { worker: 'duckdb-browser-eh.worker.js', wasm: 'duckdb-eh.wasm' },
+  'liangbang-mvp.worker.js': { worker: 'duckdb-browser-mvp.worker.js', wasm: 'duckdb-mvp.wasm' },
 } as const;
 
-export function wrapperSource(worker: string): string {
-  return [
-    '// Written by liangbang (src/tables/explore/engine-files.ts): duckdb-wasm without its progress',
-    '// stream, so that the browser can cache the compiled WebAssembly.',
-    'self.TransformStream = undefined;',
-    '// duckdb-wasm does not catch a failed instantiation (a wrong MIME type, a missing file): make it',
-    '// an error the page sees, instead of a start that never ends.',
-    "self.addEventListener('unhandledrejection', (event) => { throw event.reason; });",
-    `importScripts(${JSON.stringify(worker)});`,
-    '',
-  ].join('\n');
+export function wrapperSource({ worker, wasm }: { worker: string; wasm: string }): string {
+  return `// Written by liangbang (src/tables/explore/engine-files.ts): starts compiling the engine at once,
+// and hands the compiled module to duckdb-wasm when it asks for the file.
+'use strict';
+(() => {
+  const wasm = new URL(${JSON.stringify(wasm)}, self.location.href).href;
+  const compiled = WebAssembly.compileStreaming(fetch(wasm));
+  // Reported when duckdb-wasm asks for the engine, as its own failure would be.
+  compiled.catch(() => undefined);
+  const early = {};
+  const urlOf = (input) => (input instanceof Request ? input.url : new URL(String(input), self.location.href).href);
+  const fetchFile = self.fetch.bind(self);
+  self.fetch = (input, init) => (urlOf(input) === wasm ? Promise.resolve(early) : fetchFile(input, init));
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (response !== early) return instantiateStreaming(response, imports);
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  self.TransformStream = undefined;
+  self.addEventListener('unhandledrejection', (event) => {
+    throw event.reason;
+  });
+})();
+importScripts(${JSON.stringify(worker)});
+`;
 }

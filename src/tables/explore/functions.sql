@@ -8,16 +8,20 @@ CREATE OR REPLACE TEMP MACRO explore_mean(total, n) AS CASE WHEN n > 0 THEN
   (sign((total * 100)::HUGEINT) * ((2 * abs((total * 100)::HUGEINT) + n) // (2 * n)))::DOUBLE / 100
 END;
 
--- Every department with each department of its subtree, itself included: a slice for a 党总支
--- holds its branches' rows.
-CREATE OR REPLACE TEMP TABLE explore_subtree AS
-WITH RECURSIVE walk(root_id, dept_id, depth) AS (
-  SELECT dept_id, dept_id, 0 FROM departments
+-- Which departments' rows each department's files hold: its own members' only, except the top of
+-- the tree (the 党委), whose files hold the whole organisation, for its page and the committee's.
+-- A 党总支's page loads its own files and those of each department below it (src/explore/meta.ts
+-- `slicesOf`), so that no row ships more than twice.
+CREATE OR REPLACE TEMP TABLE explore_slices AS
+WITH RECURSIVE walk(slice_id, dept_id, depth) AS (
+  SELECT dept_id, dept_id, 0 FROM departments WHERE parent_id IS NULL
   UNION
-  SELECT w.root_id, d.dept_id, w.depth + 1 FROM walk w JOIN departments d ON d.parent_id = w.dept_id
+  SELECT w.slice_id, d.dept_id, w.depth + 1 FROM walk w JOIN departments d ON d.parent_id = w.dept_id
   WHERE w.depth < 64
 )
-SELECT DISTINCT root_id, dept_id FROM walk;
+SELECT slice_id, dept_id FROM walk
+UNION
+SELECT dept_id, dept_id FROM departments;
 
 -- Month standings (names as the audience step left them: masked for the public when the scheme says so).
 CREATE OR REPLACE TEMP TABLE explore_standings AS
