@@ -20,6 +20,9 @@
 //    `screen:painted` (a task after the next animation frame, i.e. after the frame's paint).
 //    Medians of `--reps` runs, interleaved so that a load spike hits every case alike. A fixed JS
 //    loop timed in the page after the paint shows that the throttling held;
+//    The browser is test/helpers/browser.ts's, whose flags turn Chromium's omnibox popup off: it
+//    would load its own WebUI page in a renderer of its own with every new window, on the same
+//    two cores (a TV's kiosk browser has no such popup).
 // 3. memory over `--steps` slide changes at `?interval=1` with a fake clock (page.clock.runFor
 //    one second per change, and a real 30 ms between changes so that frames are painted): after
 //    a forced garbage collection, CDP Performance.getMetrics JSHeapUsedSize, Nodes (DOM nodes of
@@ -528,7 +531,7 @@ try {
     '',
     `\`${['npx node bench/screens.ts', ...process.argv.slice(2)].join(' ')}\` on ${how}; department: ${values.dept ? dept : `the one with the largest screen document below the 党委 (${dept})`}.`,
     '',
-    `Machine: \`nproc\` ${cpus().length}; CPU "${cpus()[0]?.model ?? '?'}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${version} headless (test/helpers/browser.ts flags: --disable-gpu, software drawing); load average ${loadBefore} at the start, ${load()} at the end.`,
+    `Machine: \`nproc\` ${cpus().length}; CPU "${cpus()[0]?.model ?? '?'}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${version} headless (test/helpers/browser.ts flags: --disable-gpu, software drawing; omnibox popup off); load average ${loadBefore} at the start, ${load()} at the end.`,
     '',
   ];
   const text = [...head, ...lines].join('\n');

@@ -1,6 +1,7 @@
 // Node-only: what the screen pages need at build time, written by src/tables/screen-data.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDoc, type ScreenDoc } from './client/doc.ts';
 
 /** The build-time index of the screens, in the site data folder. */
 export interface ScreenIndex {
@@ -41,13 +42,23 @@ export function screenIndex(): ScreenIndex | null {
   return index;
 }
 
+const documentText = (path: string): string => readFileSync(join(siteDataDir(), 'public', path), 'utf8');
+
+/** A screen document, read and checked as the client checks it; null when it is not sound. */
+export function screenDocument(path: string): ScreenDoc | null {
+  try {
+    return parseDoc(JSON.parse(documentText(path)));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A screen document as text to embed in its page (so the first slide needs no second request),
  * made safe inside a <script> element.
  */
 export function embeddedDocument(path: string): string {
-  const text = readFileSync(join(siteDataDir(), 'public', path), 'utf8');
-  return text
+  return documentText(path)
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

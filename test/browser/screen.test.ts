@@ -203,12 +203,97 @@ test('the board shows the organisation, the period, the data month and the time,
   await s.close();
 });
 
+/** The screen's stage as the browser has it: printed at build time (JavaScript off) or after the script. */
+async function stageMarkup(
+  path: string,
+  query: string,
+  options: { javaScript?: boolean; unprinted?: boolean } = {},
+): Promise<{ html: string; names: string[]; images: number; kept: boolean; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    timezoneId: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.javaScript ?? true) {
+    await page.clock.install({ time: MORNING.getTime() - 1000 });
+    await page.clock.pauseAt(MORNING);
+  }
+  // The printed board gets a mark that only it carries, to tell whether the script kept it; with
+  // `unprinted` the page also loses the key of its printed first page, so the script renders that
+  // page itself.
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      let body = (await response.text()).replace('<div class="board ', '<div data-printed class="board ');
+      if (options.unprinted) body = body.replace(/ data-first="[^"]*"/, '');
+      await route.fulfill({ response, body });
+    },
+  );
+  await page.goto(`${site.url}${path}?${query}`);
+  await page.locator('#body .board').first().waitFor({ state: 'attached' });
+  const result = await page.evaluate(() => ({
+    kept: document.querySelector('#body > .board[data-printed]') !== null,
+    html: (document.getElementById('stage') as HTMLElement).outerHTML
+      .replace(/ data-first="[^"]*"/, '')
+      .replace(' data-printed=""', ''),
+    names: Array.from(document.querySelectorAll('#body .row:not(.labels) .name')).map(
+      (n) => n.textContent ?? '',
+    ),
+    images: document.querySelectorAll('#stage img').length,
+  }));
+  await context.close();
+  return { ...result, errors };
+}
+
+test('the first slide is in the page before any script runs, names as text', async () => {
+  const doc = JSON.parse(await readFile(join(built.dist, 'screen/data/all.json'), 'utf8')) as ScreenDoc;
+  const top10 = (doc.month?.rows ?? []).filter((r) => r.rank <= 10).map((r) => r.name);
+  expect(top10).toContain(HTML_NAME);
+  const html = await readFile(join(built.dist, 'screen/index.html'), 'utf8');
+  expect(html).toContain('data-first="landscape 10 month"');
+  // Escaped in the markup, never markup itself.
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(html.includes(HTML_NAME)).toBe(false);
+  const off = await stageMarkup('/screen/', 'night=off', { javaScript: false });
+  expect(off.kept).toBe(true);
+  expect(off.names).toEqual(top10);
+  expect(off.images).toBe(0);
+  expect(off.html).toContain('本月积分排行');
+  expect(off.html).toContain('数据截至 2026年3月');
+});
+
+test('the printed first page is the page the script would render, and is replaced when the URL asks for another', async () => {
+  for (const path of ['/screen/', '/screen/d2/']) {
+    const printed = await stageMarkup(path, 'night=off');
+    const rendered = await stageMarkup(path, 'night=off', { unprinted: true });
+    expect(printed.errors).toEqual([]);
+    expect(rendered.errors).toEqual([]);
+    expect(printed.names.length).toBeGreaterThan(0);
+    expect(printed.kept, path).toBe(true);
+    expect(rendered.kept, path).toBe(false);
+    expect(printed.html, path).toBe(rendered.html);
+  }
+  const doc = JSON.parse(await readFile(join(built.dist, 'screen/data/all.json'), 'utf8')) as ScreenDoc;
+  const five = await stageMarkup('/screen/', 'top=5&night=off');
+  expect(five.kept).toBe(false);
+  expect(five.names).toEqual((doc.month?.rows ?? []).filter((r) => r.rank <= 5).map((r) => r.name));
+  const quarter = await stageMarkup('/screen/', 'slides=quarter,month&night=off');
+  expect(quarter.kept).toBe(false);
+  expect(quarter.html).toContain('data-slide="quarter"');
+  expect(quarter.html).toContain('本季度积分排行');
+});
+
 test('the light theme keeps the layout and changes the colours', async () => {
   const s = await open('/screen/', 'slides=month,exemplars&theme=light&interval=60&night=off');
   const background = () =>
-    s.page.evaluate(() => getComputedStyle(document.getElementById('stage') as HTMLElement).backgroundImage);
+    s.page.evaluate(() => getComputedStyle(document.getElementById('stage') as HTMLElement).backgroundColor);
   expect(await s.page.evaluate(() => document.documentElement.className)).toContain('theme-light');
-  expect(await background()).toContain('255, 250, 243');
+  expect(await background()).toBe('rgb(253, 244, 232)');
   await expectCleanLayout(s.page, 'light month');
   await s.page.screenshot({ path: join(ARTIFACTS, 'org-1920x1080-light-month.png'), animations: 'disabled' });
   await s.page.clock.runFor(60_000);

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { type BoardRow, parseDoc, parseVersion, type ScreenDoc } from '../../src/screen/client/doc.ts';
-import { parseParams } from '../../src/screen/client/params.ts';
-import { planPages } from '../../src/screen/client/slides.ts';
+import { DEFAULTS, parseParams } from '../../src/screen/client/params.ts';
+import { hasStyle, renderBody, type SlideNode, treeBuilder } from '../../src/screen/client/render.ts';
+import { filledSlides, firstPageKey, frameTexts, planPages } from '../../src/screen/client/slides.ts';
 
 const row = (rank: number, dept = '一支部'): BoardRow => ({
   rank,
@@ -108,6 +109,74 @@ test('nothing to show gives one empty page', () => {
       showDept: false,
     },
   ]);
+});
+
+test('the first page key names the first slide that has pages, the board length and the layout', () => {
+  const filled = filledSlides(doc(), DEFAULTS, 'landscape');
+  expect(filled).toEqual(['month', 'quarter', 'risers', 'depts', 'exemplars']);
+  const key = (query: string, layout: 'landscape' | 'portrait' = 'landscape') => {
+    const params = parseParams(query);
+    return firstPageKey(params.slides, filledSlides(doc(), params, layout), params.top, layout);
+  };
+  expect(key('')).toBe('landscape 10 month');
+  // Another first page: another key, so the page printed for the default one is not used.
+  expect(key('?slides=month,quarter')).toBe('landscape 10 month');
+  expect(key('?slides=quarter,month')).toBe('landscape 10 quarter');
+  expect(key('?top=12')).toBe('landscape 12 month');
+  expect(key('', 'portrait')).toBe('portrait 10 month');
+  const noMonth = doc({ month: null });
+  expect(firstPageKey(DEFAULTS.slides, filledSlides(noMonth, DEFAULTS, 'landscape'), 10, 'landscape')).toBe(
+    'landscape 10 quarter',
+  );
+  const empty = doc({ month: null, quarter: null, risers: null, depts: null, exemplars: null });
+  expect(filledSlides(empty, DEFAULTS, 'landscape')).toEqual([]);
+  expect(firstPageKey(['risers'], [], 10, 'landscape')).toBe('landscape 10 empty risers');
+});
+
+test('the texts around the board', () => {
+  const pages = planPages(doc(), parseParams('?top=12'), 'landscape');
+  expect(frameTexts(doc(), pages[1] as (typeof pages)[number])).toEqual({
+    organization: '某党委',
+    scope: '',
+    title: '本月积分排行',
+    subtitle: '2026年3月 · 30人参与排名',
+    asOf: '数据截至 2026年3月',
+    pager: '第 2/2 页',
+  });
+  const dept = doc({ scope: { kind: 'department', id: 'd1', name: '一支部' }, asOf: null });
+  expect(frameTexts(dept, planPages(dept, DEFAULTS, 'landscape')[0] as (typeof pages)[number])).toMatchObject(
+    {
+      scope: '一支部',
+      asOf: '暂无数据',
+      pager: '',
+    },
+  );
+});
+
+test('a page built as a tree holds the texts as plain text; a bar or a category count is a style', () => {
+  const texts = (node: SlideNode): string[] => [
+    ...(node.text === undefined ? [] : [node.text]),
+    ...node.children.flatMap(texts),
+  ];
+  const html = doc({ month: { period: '2026-03', ranked: 1, rows: [{ ...row(1), name: '<b>x</b>' }] } });
+  const [month, , , depts, exemplars] = planPages(html, DEFAULTS, 'landscape');
+  const board = renderBody(month as NonNullable<typeof month>, treeBuilder);
+  expect(board.className).toBe('board board');
+  expect(texts(board)).toEqual([
+    '排名',
+    '姓名',
+    '所在党组织',
+    '积分',
+    '较上月',
+    '1',
+    '<b>x</b>',
+    '一支部',
+    '99',
+    '—',
+  ]);
+  expect(hasStyle(board)).toBe(false);
+  expect(hasStyle(renderBody(depts as NonNullable<typeof depts>, treeBuilder))).toBe(true);
+  expect(hasStyle(renderBody(exemplars as NonNullable<typeof exemplars>, treeBuilder))).toBe(true);
 });
 
 test('parseDoc accepts a screen document and rejects garbage', () => {

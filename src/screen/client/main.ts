@@ -2,19 +2,16 @@
 // polls version.json, keeps the last good data when the server is away, dims at night and
 // reloads itself once a day. Built for ES2019 (old Android TV Chromium) and inlined into the
 // page by ../inline-assets.ts.
+//
+// The first slide is painted as soon as possible (bench/screens.ts): the page comes with it
+// printed (Screen.astro), and when the URL asks for that same first page the script only places
+// the stage, writes the clock and fits the texts before the first frame; the embedded document
+// is parsed when the rotation first needs it. Otherwise the script renders the first page itself.
 import { parseDoc, parseVersion, SCHEMA, type ScreenDoc } from './doc.ts';
-import { parseParams } from './params.ts';
-import { fitAll, renderBody } from './render.ts';
-import { type Layout, type Page, planPages } from './slides.ts';
-import {
-  formatClock,
-  formatDate,
-  formatPeriod,
-  formatSince,
-  inSpan,
-  minuteOfDay,
-  nextTimeOfDay,
-} from './time.ts';
+import { parseParams, type SlideName } from './params.ts';
+import { domBuilder, fitAll, renderBody } from './render.ts';
+import { firstPageKey, frameTexts, type Layout, type Page, planPages } from './slides.ts';
+import { formatClock, formatDate, formatSince, inSpan, minuteOfDay, nextTimeOfDay } from './time.ts';
 
 /** A User Timing mark for bench/screens.ts (the time to the first slide); a no-op where unsupported. */
 function mark(name: string): void {
@@ -53,8 +50,10 @@ const state = {
   reloadAt: params.reload === null ? null : nextTimeOfDay(new Date(), params.reload),
   reloading: false,
   rotation: 0,
-  /** Slide pages rendered so far. */
+  /** Slide pages rendered so far (the printed first page counts). */
   rendered: 0,
+  /** Whether the first slide is shown (and the rotation started). */
+  started: false,
 };
 
 function getJson(url: string): Promise<unknown> {
@@ -108,8 +107,8 @@ function placeStage(): void {
   if (layout !== state.layout) {
     state.layout = layout;
     stage.className = `stage ${layout}`;
-    if (state.doc) {
-      state.pages = planPages(state.doc, params, layout);
+    if (state.started && loadEmbedded()) {
+      state.pages = planPages(state.doc as ScreenDoc, params, layout);
       state.index = 0;
       render();
     }
@@ -122,14 +121,15 @@ function render(): void {
   if (!page || !doc) return;
   stage.dataset.slide = page.slide;
   stage.dataset.page = `${page.page}/${page.pages}`;
-  $('org').textContent = doc.organization;
-  $('scope').textContent = doc.scope.kind === 'department' ? doc.scope.name : '';
-  $('title').textContent = page.title;
-  $('subtitle').textContent = page.subtitle;
-  $('asof').textContent = doc.asOf ? `数据截至 ${formatPeriod(doc.asOf)}` : '暂无数据';
-  $('pager').textContent = page.pages > 1 ? `第 ${page.page}/${page.pages} 页` : '';
+  const texts = frameTexts(doc, page);
+  $('org').textContent = texts.organization;
+  $('scope').textContent = texts.scope;
+  $('title').textContent = texts.title;
+  $('subtitle').textContent = texts.subtitle;
+  $('asof').textContent = texts.asOf;
+  $('pager').textContent = texts.pager;
   const body = $('body');
-  const board = renderBody(page);
+  const board = renderBody(page, domBuilder);
   // The first slide is there at once: no fade-in (nor its compositing layer) before the first paint.
   if (state.rendered === 0) board.className += ' still';
   state.rendered += 1;
@@ -144,6 +144,7 @@ function schedule(): void {
 }
 
 function advance(): void {
+  loadEmbedded();
   if (state.pages.length > 0) {
     state.index += 1;
     if (state.index >= state.pages.length) {
@@ -157,18 +158,26 @@ function advance(): void {
   schedule();
 }
 
-function show(doc: ScreenDoc): void {
-  const first = state.doc === null;
+/** Takes `doc` as the data and plans its pages; the page shown stays unless it is gone. */
+function adopt(doc: ScreenDoc): void {
   state.doc = doc;
   state.pages = planPages(doc, params, state.layout || layoutOf());
   if (state.index >= state.pages.length) state.index = 0;
+}
+
+function show(doc: ScreenDoc): void {
+  adopt(doc);
   render();
-  if (first) {
-    schedule();
-    mark('screen:first-slide');
-    // The frame that shows the first slide is painted right after the next animation frame.
-    requestAnimationFrame(() => setTimeout(() => mark('screen:painted'), 0));
-  }
+  if (!state.started) started();
+}
+
+/** The first slide is shown: the rotation starts. */
+function started(): void {
+  state.started = true;
+  schedule();
+  mark('screen:first-slide');
+  // The frame that shows the first slide is painted right after the next animation frame.
+  requestAnimationFrame(() => setTimeout(() => mark('screen:painted'), 0));
 }
 
 function setOffline(offline: boolean): void {
@@ -202,6 +211,7 @@ function reloadPage(): void {
 }
 
 function poll(): void {
+  loadEmbedded();
   getJson(versionUrl)
     .then((value) => {
       const version = parseVersion(value);
@@ -217,6 +227,18 @@ function poll(): void {
       () => setOffline(false),
       () => setOffline(true),
     );
+}
+
+/**
+ * After the printed first page: takes the document the page was built with as the data, once,
+ * when it is first needed. Whether there is data now.
+ */
+function loadEmbedded(): boolean {
+  if (!state.doc) {
+    const doc = embedded();
+    if (doc) adopt(doc);
+  }
+  return state.doc !== null;
 }
 
 /** The document the page was built with, when it is there and sound. */
@@ -259,15 +281,30 @@ function tick(): void {
   if (state.reloadAt && now.getTime() >= state.reloadAt.getTime()) reloadPage();
 }
 
+/** Whether the first page printed in the page is the one this screen shows first. */
+function printedFits(): boolean {
+  const key = stage.getAttribute('data-first');
+  if (!key || !document.querySelector('#body > .board')) return false;
+  const filled = (stage.getAttribute('data-filled') || '').split(' ') as SlideName[];
+  return key === firstPageKey(params.slides, filled, params.top, state.layout || layoutOf());
+}
+
 // Start-up, in an order that lays the page out once: the window's size is read while the stage
 // is still hidden (reading it makes the browser lay out the page), the texts are all written,
-// and only then is the stage shown and the first slide measured (fitAll).
+// and only then is the stage shown and the first slide measured (fitAll). The document is
+// parsed now only when the printed first page is not the one to show.
 placeStage();
 window.addEventListener('resize', placeStage);
 tick();
 window.setInterval(tick, 1000);
 document.documentElement.className += ` theme-${params.theme} ready`;
-const built = embedded();
-if (built) show(built);
-else firstLoad();
+if (printedFits()) {
+  state.rendered = 1;
+  fitAll(stage);
+  started();
+} else {
+  const built = embedded();
+  if (built) show(built);
+  else firstLoad();
+}
 window.setInterval(poll, params.poll * 1000);

@@ -1,145 +1,172 @@
-// DOM of one slide page. Every text from the data goes in through textContent.
+// The markup of one slide page, built through a Builder: in the browser straight into the DOM
+// (domBuilder: every text from the data goes in through textContent), and at build time into a
+// plain tree that Screen.astro prints with Astro's escaping (SlideNode.astro), so that the first
+// slide is in the page before any script runs.
 import type { BoardRow, DeptRow, ExemplarRow, RiserRow } from './doc.ts';
 import type { Page } from './slides.ts';
 
-function el(tag: string, className: string, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+/** Makes the elements of a slide: `text` is always plain text, never markup. */
+export interface Builder<T> {
+  el(tag: string, className: string, text?: string): T;
+  append(parent: T, child: T): void;
+  /** A style property set from code (CSSOM): a bar's width, the number of category columns. */
+  style(node: T, property: string, value: string): void;
 }
 
-function append(parent: HTMLElement, ...children: (HTMLElement | null)[]): HTMLElement {
-  for (const child of children) if (child) parent.appendChild(child);
-  return parent;
+export const domBuilder: Builder<HTMLElement> = {
+  el(tag, className, text) {
+    const node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  },
+  append(parent, child) {
+    parent.appendChild(child);
+  },
+  style(node, property, value) {
+    node.style.setProperty(property, value);
+  },
+};
+
+/** An element as data, for the build (Screen.astro). */
+export interface SlideNode {
+  tag: string;
+  className: string;
+  text: string | undefined;
+  children: SlideNode[];
+  /** Style properties; a page with any cannot be printed into the page (the CSP allows no style attribute). */
+  style: [string, string][];
 }
 
-/** A text that shrinks (then wraps to two lines) to fit its box: see fitText. */
-const fitted = (className: string, text: string): HTMLElement => el('span', `fit ${className}`, text);
+export const treeBuilder: Builder<SlideNode> = {
+  el: (tag, className, text) => ({ tag, className, text, children: [], style: [] }),
+  append(parent, child) {
+    parent.children.push(child);
+  },
+  style(node, property, value) {
+    node.style.push([property, value]);
+  },
+};
 
-function rankBadge(rank: number, tied: boolean, medals: boolean): HTMLElement {
-  const cell = el('div', 'c-rank');
-  const medal = medals && rank <= 3;
-  append(
-    cell,
-    el('span', medal ? `medal m${rank}` : 'num', String(rank)),
-    tied ? el('span', 'tie', '并列') : null,
-  );
-  return cell;
-}
-
-function who(name: string, dept: string | null): HTMLElement {
-  return append(el('div', 'c-who'), fitted('name', name), dept === null ? null : fitted('dept', dept));
-}
-
-function changeText(change: number | null): HTMLElement {
-  if (change === null) return el('span', 'change none', '—');
-  if (change > 0) return el('span', 'change up', `▲${change}`);
-  if (change < 0) return el('span', 'change down', `▼${-change}`);
-  return el('span', 'change same', '持平');
-}
-
-function labels(cells: (string | null)[], extra?: HTMLElement): HTMLElement {
-  const [rank, name, dept, a, b] = cells;
-  const row = el('div', 'row labels');
-  append(row, append(el('div', 'c-rank'), el('span', 'label', rank || '')));
-  append(
-    row,
-    append(
-      el('div', 'c-who'),
-      el('span', 'label name', name || ''),
-      dept ? el('span', 'label dept', dept) : null,
-    ),
-  );
-  append(
-    row,
-    append(el('div', 'c-score'), el('span', 'label a', a || ''), b ? el('span', 'label b', b) : null),
-  );
-  if (extra) row.appendChild(extra);
-  return row;
-}
-
-function boardRow(row: BoardRow, showDept: boolean): HTMLElement {
-  const line = el('div', `row${row.rank <= 3 ? ` top${row.rank}` : ''}`);
-  return append(
-    line,
-    rankBadge(row.rank, row.tied, true),
-    who(row.name, showDept ? row.dept : null),
-    append(el('div', 'c-score'), fitted('points', row.points), changeText(row.change)),
-  );
-}
-
-function riserRow(row: RiserRow, showDept: boolean): HTMLElement {
-  return append(
-    el('div', 'row'),
-    rankBadge(row.pos, false, false),
-    who(row.name, showDept ? row.dept : null),
-    append(
-      el('div', 'c-score'),
-      el('span', 'rise', `▲${row.change || 0}`),
-      fitted('now', `现第${row.rank}名`),
-    ),
-  );
-}
-
-function deptRow(row: DeptRow, max: number): HTMLElement {
-  const share = max > 0 ? Math.max(0, Math.min(1, Number(row.avg) / max)) : 0;
-  const fill = el('div', 'fill');
-  fill.style.width = `${(share * 100).toFixed(1)}%`;
-  return append(
-    el('div', 'row'),
-    rankBadge(row.pos, row.tied, true),
-    append(el('div', 'c-who'), fitted('name', row.name), append(el('div', 'bar'), fill)),
-    append(el('div', 'c-score'), fitted('points', row.avg), el('span', 'members', `${row.members}人`)),
-  );
-}
-
-function exemplarRow(row: ExemplarRow, categories: string[], showDept: boolean): HTMLElement {
-  const cats = el('div', 'c-cats');
-  categories.forEach((name, i) => {
-    const value = row.cats[i] || '';
-    append(cats, append(el('div', 'cat'), fitted('cat-name', name), fitted('cat-value', value)));
-  });
-  return append(
-    el('div', 'row'),
-    rankBadge(row.rank, row.tied, true),
-    who(row.name, showDept ? row.dept : null),
-    append(el('div', 'c-score'), fitted('points', row.points)),
-    cats,
-  );
-}
+/** Whether `node` or an element below it sets a style property. */
+export const hasStyle = (node: SlideNode): boolean => node.style.length > 0 || node.children.some(hasStyle);
 
 /** The body of `page`: a header row of labels and its rows. */
-export function renderBody(page: Page): HTMLElement {
+export function renderBody<T>(page: Page, b: Builder<T>): T {
+  const el = (tag: string, className: string, text?: string): T => b.el(tag, className, text);
+  const append = (parent: T, ...children: (T | null)[]): T => {
+    for (const child of children) if (child !== null) b.append(parent, child);
+    return parent;
+  };
+  /** A text that shrinks (then wraps to two lines) to fit its box: see fitAll. */
+  const fitted = (className: string, text: string): T => el('span', `fit ${className}`, text);
+
+  const rankBadge = (rank: number, tied: boolean, medals: boolean): T =>
+    append(
+      el('div', 'c-rank'),
+      el('span', medals && rank <= 3 ? `medal m${rank}` : 'num', String(rank)),
+      tied ? el('span', 'tie', '并列') : null,
+    );
+
+  const who = (name: string, dept: string | null): T =>
+    append(el('div', 'c-who'), fitted('name', name), dept === null ? null : fitted('dept', dept));
+
+  const changeText = (change: number | null): T => {
+    if (change === null) return el('span', 'change none', '—');
+    if (change > 0) return el('span', 'change up', `▲${change}`);
+    if (change < 0) return el('span', 'change down', `▼${-change}`);
+    return el('span', 'change same', '持平');
+  };
+
+  const labels = (cells: (string | null)[], extra?: T): T => {
+    const [rank, name, dept, a, c] = cells;
+    return append(
+      el('div', 'row labels'),
+      append(el('div', 'c-rank'), el('span', 'label', rank || '')),
+      append(
+        el('div', 'c-who'),
+        el('span', 'label name', name || ''),
+        dept ? el('span', 'label dept', dept) : null,
+      ),
+      append(el('div', 'c-score'), el('span', 'label a', a || ''), c ? el('span', 'label b', c) : null),
+      extra === undefined ? null : extra,
+    );
+  };
+
+  const boardRow = (row: BoardRow, showDept: boolean): T =>
+    append(
+      el('div', `row${row.rank <= 3 ? ` top${row.rank}` : ''}`),
+      rankBadge(row.rank, row.tied, true),
+      who(row.name, showDept ? row.dept : null),
+      append(el('div', 'c-score'), fitted('points', row.points), changeText(row.change)),
+    );
+
+  const riserRow = (row: RiserRow, showDept: boolean): T =>
+    append(
+      el('div', 'row'),
+      rankBadge(row.pos, false, false),
+      who(row.name, showDept ? row.dept : null),
+      append(
+        el('div', 'c-score'),
+        el('span', 'rise', `▲${row.change || 0}`),
+        fitted('now', `现第${row.rank}名`),
+      ),
+    );
+
+  const deptRow = (row: DeptRow, max: number): T => {
+    const share = max > 0 ? Math.max(0, Math.min(1, Number(row.avg) / max)) : 0;
+    const fill = el('div', 'fill');
+    b.style(fill, 'width', `${(share * 100).toFixed(1)}%`);
+    return append(
+      el('div', 'row'),
+      rankBadge(row.pos, row.tied, true),
+      append(el('div', 'c-who'), fitted('name', row.name), append(el('div', 'bar'), fill)),
+      append(el('div', 'c-score'), fitted('points', row.avg), el('span', 'members', `${row.members}人`)),
+    );
+  };
+
+  const exemplarRow = (row: ExemplarRow, categories: string[], showDept: boolean): T => {
+    const cats = el('div', 'c-cats');
+    categories.forEach((name, i) => {
+      append(
+        cats,
+        append(el('div', 'cat'), fitted('cat-name', name), fitted('cat-value', row.cats[i] || '')),
+      );
+    });
+    return append(
+      el('div', 'row'),
+      rankBadge(row.rank, row.tied, true),
+      who(row.name, showDept ? row.dept : null),
+      append(el('div', 'c-score'), fitted('points', row.points)),
+      cats,
+    );
+  };
+
   const body = el('div', `board ${page.kind}${page.showDept ? '' : ' no-dept'}`);
   switch (page.kind) {
     case 'board':
-      body.appendChild(
-        labels(['排名', '姓名', page.showDept ? '所在党组织' : null, '积分', page.changeLabel]),
-      );
-      for (const row of page.rows) body.appendChild(boardRow(row, page.showDept));
+      append(body, labels(['排名', '姓名', page.showDept ? '所在党组织' : null, '积分', page.changeLabel]));
+      for (const row of page.rows) append(body, boardRow(row, page.showDept));
       break;
     case 'risers':
-      body.appendChild(labels(['名次', '姓名', page.showDept ? '所在党组织' : null, '排名上升', '本月排名']));
-      for (const row of page.rows) body.appendChild(riserRow(row, page.showDept));
+      append(body, labels(['名次', '姓名', page.showDept ? '所在党组织' : null, '排名上升', '本月排名']));
+      for (const row of page.rows) append(body, riserRow(row, page.showDept));
       break;
     case 'depts':
-      body.appendChild(labels(['名次', '党组织', null, '平均积分', '人数']));
-      for (const row of page.rows) body.appendChild(deptRow(row, page.max));
+      append(body, labels(['名次', '党组织', null, '平均积分', '人数']));
+      for (const row of page.rows) append(body, deptRow(row, page.max));
       break;
     case 'exemplars': {
       const names = el('div', 'c-cats');
       for (const name of page.categories)
         append(names, append(el('div', 'cat'), fitted('label cat-name', name)));
-      body.appendChild(
-        labels(['排名', '姓名', page.showDept ? '所在党组织' : null, '本月积分', null], names),
-      );
-      body.style.setProperty('--cats', String(Math.max(1, page.categories.length)));
-      for (const row of page.rows) body.appendChild(exemplarRow(row, page.categories, page.showDept));
+      append(body, labels(['排名', '姓名', page.showDept ? '所在党组织' : null, '本月积分', null], names));
+      b.style(body, '--cats', String(Math.max(1, page.categories.length)));
+      for (const row of page.rows) append(body, exemplarRow(row, page.categories, page.showDept));
       break;
     }
     case 'empty':
-      body.appendChild(el('p', 'empty', '暂无已审定的积分数据'));
+      append(body, el('p', 'empty', '暂无已审定的积分数据'));
       break;
   }
   return body;

@@ -2,7 +2,7 @@
 // limited to the top N and split into pages that fit the layout.
 import type { BoardRow, DeptRow, ExemplarRow, RiserRow, ScreenDoc } from './doc.ts';
 import { firstN, paginate, withinTop } from './paging.ts';
-import type { Params, SlideName } from './params.ts';
+import { type Params, SLIDES, type SlideName } from './params.ts';
 import { formatPeriod } from './time.ts';
 
 export type Layout = 'landscape' | 'portrait';
@@ -135,4 +135,42 @@ export function planPages(doc: ScreenDoc, params: Params, layout: Layout): Page[
       showDept: false,
     },
   ];
+}
+
+/** The texts around the board: the header's and the footer's. */
+export interface Frame {
+  organization: string;
+  /** The department's name; '' on the organisation's screen. */
+  scope: string;
+  title: string;
+  subtitle: string;
+  asOf: string;
+  pager: string;
+}
+
+export function frameTexts(doc: ScreenDoc, page: Page): Frame {
+  return {
+    organization: doc.organization,
+    scope: doc.scope.kind === 'department' ? doc.scope.name : '',
+    title: page.title,
+    subtitle: page.subtitle,
+    asOf: doc.asOf ? `数据截至 ${formatPeriod(doc.asOf)}` : '暂无数据',
+    pager: page.pages > 1 ? `第 ${page.page}/${page.pages} 页` : '',
+  };
+}
+
+/** The slides of `doc` that have at least one page under `params.top` and `layout`. */
+export function filledSlides(doc: ScreenDoc, params: Params, layout: Layout): SlideName[] {
+  return SLIDES.filter((slide) => slidePages(doc, slide, params, layout).length > 0);
+}
+
+/**
+ * Which first page the screen shows, as a key: the layout, the board length and the first
+ * slide (of `slides`, the first one in `filled`; else the 'empty' page of `slides[0]`). The page
+ * printed at build time (Screen.astro) is used as it is when the script's key matches its own:
+ * same document, same key, same page.
+ */
+export function firstPageKey(slides: SlideName[], filled: SlideName[], top: number, layout: Layout): string {
+  const slide = slides.find((s) => filled.indexOf(s) >= 0);
+  return slide ? `${layout} ${top} ${slide}` : `${layout} ${top} empty ${slides[0] || 'month'}`;
 }
