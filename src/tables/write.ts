@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withInsertionOrder } from '../analytics/run.ts';
+import { replaceDir } from '../atomic.ts';
 
 /** Category columns follow the scheme's display order, then the id; `_total` comes last. */
 const CATEGORY_ORDER =
@@ -114,47 +115,9 @@ export async function writeTablesInto(conn: DuckDBConnection, dir: string): Prom
 }
 
 /**
- * Writes the SPEC §3 tables into `outDir` (see writeTablesInto), atomically: everything goes
- * into `<outDir>.tmp-<pid>` first and is swapped in at the end, so a failure leaves the
- * previous `outDir` as it was. `outDir` is replaced as a whole.
+ * Writes the SPEC §3 tables into `outDir` (see writeTablesInto), atomically (../atomic.ts
+ * `replaceDir`): a failure leaves the previous `outDir` as it was. `outDir` is replaced as a whole.
  */
-export async function writeTables(conn: DuckDBConnection, outDir: string): Promise<void> {
-  const target = path.resolve(outDir);
-  const temporary = `${target}.tmp-${process.pid}`;
-  await rm(temporary, { recursive: true, force: true });
-  await mkdir(temporary, { recursive: true });
-  try {
-    await writeTablesInto(conn, temporary);
-  } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    throw error;
-  }
-  await swapIn(temporary, target);
-}
-
-/** Moves folder `source` to `target`, replacing what was there; on failure `target` is kept. */
-async function swapIn(source: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
-  let hadOld = true;
-  try {
-    await rename(target, old);
-  } catch (error) {
-    if (!isMissing(error)) {
-      await rm(source, { recursive: true, force: true });
-      throw error;
-    }
-    hadOld = false;
-  }
-  try {
-    await rename(source, target);
-  } catch (error) {
-    if (hadOld) await rename(old, target);
-    await rm(source, { recursive: true, force: true });
-    throw error;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+export function writeTables(conn: DuckDBConnection, outDir: string): Promise<void> {
+  return replaceDir(path.resolve(outDir), (dir) => writeTablesInto(conn, dir));
 }

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatPoints } from '../../src/site/format.ts';
 import { buildExploreSite, CLAMPED, type ExploreSite } from '../explore/fixture.ts';
-import { launchBrowser, type Served, serve } from '../helpers/browser.ts';
+import { launchBrowser, type Served, serve, waitForLevel } from '../helpers/browser.ts';
 import { HTML_NAME } from '../site/fixture.ts';
 
 let site: ExploreSite;
@@ -56,15 +56,6 @@ async function session(init?: () => void): Promise<Session> {
 
 const num = (value: unknown): number => Number(value);
 const view = (page: Page) => page.locator('.explore-view');
-
-async function waitForLevel(page: Page, level: string): Promise<void> {
-  await page.waitForFunction(
-    (l) =>
-      document.querySelector('.explore-view')?.getAttribute('data-level') === l &&
-      document.querySelector('.explore-panel')?.getAttribute('aria-busy') !== 'true',
-    level,
-  );
-}
 
 /** The table view's rows: data-key → the text of each column. */
 async function tableRows(page: Page): Promise<Map<string, Record<string, string>>> {

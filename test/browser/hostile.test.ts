@@ -14,7 +14,13 @@ import { parseHTML } from 'linkedom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { launchBrowser, recordForeignRequests, type Served, serve } from '../helpers/browser.ts';
+import {
+  launchBrowser,
+  recordForeignRequests,
+  type Served,
+  serve,
+  waitForLevel,
+} from '../helpers/browser.ts';
 import type { CliRun } from '../helpers/cli.ts';
 import { projectRoot } from '../helpers/cli.ts';
 import { runCliOffline, runOffline } from '../helpers/offline.ts';
@@ -469,15 +475,6 @@ describe('the screens', () => {
 });
 
 describe('the drill-down panel', () => {
-  async function waitForLevel(page: Page, level: string): Promise<void> {
-    await page.waitForFunction(
-      (l) =>
-        document.querySelector('.explore-view')?.getAttribute('data-level') === l &&
-        document.querySelector('.explore-panel')?.getAttribute('aria-busy') !== 'true',
-      level,
-    );
-  }
-
   async function showTable(page: Page): Promise<void> {
     await page.click('.explore-views button[data-view=table]');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'table');

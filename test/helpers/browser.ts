@@ -64,3 +64,13 @@ export async function recordForeignRequests(page: Page | BrowserContext, origin:
   });
   return foreign;
 }
+
+/** Waits until the 数据探索 panel shows `level` (departments, members, items) and is no longer busy. */
+export async function waitForLevel(page: Page, level: string): Promise<void> {
+  await page.waitForFunction(
+    (l) =>
+      document.querySelector('.explore-view')?.getAttribute('data-level') === l &&
+      document.querySelector('.explore-panel')?.getAttribute('aria-busy') !== 'true',
+    level,
+  );
+}
