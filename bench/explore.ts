@@ -1,6 +1,6 @@
 // Speed of the 数据探索 panel in headless chromium (bench/README.md, "Drill-down").
 //
-//   npx node bench/explore.ts [--data DIR | --members 5000 --months 24] [--reps 3] [--drills 8] [--write]
+//   npx node bench/explore.ts [--data DIR | --members 5000 --months 24] [--reps 3] [--drills 8] [--think 500] [--write]
 //
 // Builds the site from a data folder (the demo `data/` by default, or one generated with
 // scripts/generate-demo.ts --utf8), with the drill-down's files precompressed, and serves it as
@@ -11,7 +11,8 @@
 //   first chart (engine start included);
 // - warm: the same profile, page loaded again (HTTP cache and V8's WebAssembly code cache);
 // - drill steps on the warm 党委 page: time from the click on a bar (or a breadcrumb) to the
-//   chart drawn, by kind;
+//   chart drawn, by kind, with `--think` ms between a chart drawn and the next click (a person
+//   reading the chart; the panel loads the items of the focus in the background meanwhile);
 // - the engine alone, the floor under the cold start: in a fresh profile, on a page with no code
 //   of ours, duckdb-wasm's own worker driven by its message protocol (INSTANTIATE, OPEN, CONNECT,
 //   RUN_QUERY `SELECT 42`), timed from the worker's creation.
@@ -29,7 +30,7 @@ import { buildSite } from '../src/site/astro-build.ts';
 import { writeExploreData } from '../src/tables/explore-data.ts';
 import { writeScreenData } from '../src/tables/screen-data.ts';
 import { writeSiteData } from '../src/tables/site-data.ts';
-import { launchBrowser } from '../test/helpers/browser.ts';
+import { cjkFont, launchBrowser } from '../test/helpers/browser.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     months: { type: 'string', default: '24' },
     reps: { type: 'string', default: '3' },
     drills: { type: 'string', default: '8' },
+    think: { type: 'string', default: '500' },
     write: { type: 'boolean', default: false },
   },
 });
@@ -289,7 +291,12 @@ async function coldAndWarm(
 
 type DrillKind = 'department' | 'members' | 'member' | 'up';
 
-async function drills(browser: Browser, url: string, cycles: number): Promise<Record<DrillKind, number[]>> {
+async function drills(
+  browser: Browser,
+  url: string,
+  cycles: number,
+  think: number,
+): Promise<Record<DrillKind, number[]>> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await openPanel(page, url);
@@ -306,6 +313,7 @@ async function drills(browser: Browser, url: string, cycles: number): Promise<Re
       return (performance.getEntriesByName('explore:render').at(-1)?.startTime ?? 0) - nav;
     });
     times[kind].push(t);
+    await page.waitForTimeout(think);
   };
   for (let c = 0; c < cycles; c++) {
     for (let depth = 0; depth < 6; depth++) {
@@ -332,9 +340,10 @@ function machine(browser: Browser): string {
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-  return `\`nproc\` ${cpus().length}; CPU "${model}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${browser.version()} headless (test/helpers/browser.ts flags); load average ${load} at the end of the run`;
+  return `\`nproc\` ${cpus().length}; CPU "${model}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${browser.version()} headless (test/helpers/browser.ts flags); CJK font ${cjkFont()}; load average ${load} at the end of the run`;
 }
 
+cjkFont(); // refuses before the build when there is none
 const work = await mkdtemp(join(tmpdir(), 'liangbang-bench-explore-'));
 try {
   const { dir, source } = await prepareData(work);
@@ -356,7 +365,12 @@ try {
   console.error('the engine alone …');
   const alone = await engineAlone(browser, origin, built.engineVersion, reps);
   console.error('drilling …');
-  const drill = await drills(browser, `${origin}/dept/${built.rootDept}/`, Number(values.drills));
+  const drill = await drills(
+    browser,
+    `${origin}/dept/${built.rootDept}/`,
+    Number(values.drills),
+    Number(values.think),
+  );
   const env = machine(browser);
   await browser.close();
   server.close();
@@ -377,7 +391,7 @@ try {
     '**Shipped** (on disk; raw / .br / .gz):',
     '',
     `- engine (eh, what Chrome, Edge and Firefox load): wasm ${kb(eh?.raw ?? 0)} / ${kb(eh?.br ?? 0)} / ${kb(eh?.gz ?? 0)}; worker ${kb(worker?.raw ?? 0)} / ${kb(worker?.br ?? 0)} / ${kb(worker?.gz ?? 0)}. The mvp pair ships too, for browsers without WebAssembly exceptions.`,
-    `- data, all five tables of a slice (raw): median ${kb(median(sliceSizes))}, largest ${kb(sliceSizes.at(-1) ?? 0)} (the 党委's, the whole organisation: ${kb(rootSlice.raw)}, ${kb(rootSlice.gz)} as .gz); the largest branch ${kb(branchSlice.raw)} (${kb(branchSlice.gz)} as .gz). A page loads the standings of its subtree's slices at once; its items in the background when under 8 MB raw, otherwise a member's department when drilled into; the other tables when a view needs them.`,
+    `- data, all five tables of a slice (raw): median ${kb(median(sliceSizes))}, largest ${kb(sliceSizes.at(-1) ?? 0)} (the 党委's, the whole organisation: ${kb(rootSlice.raw)}, ${kb(rootSlice.gz)} as .gz); the largest branch ${kb(branchSlice.raw)} (${kb(branchSlice.gz)} as .gz). A page loads the standings of its subtree's slices at once; the items of the view's focus in the background once a members' chart is shown, when they are under 8 MB raw, otherwise a member's department when drilled into; the other tables when a view needs them.`,
     '',
     `**Opening the panel** (${reps} runs each; bytes received after the click: the engine as brotli, everything else as gzip; time from the click to the first chart):`,
     '',
@@ -402,7 +416,7 @@ try {
   );
   lines.push(
     '',
-    `**Drill steps** on the warm 党委 page (${Number(values.drills)} cycles down to a member and back; time from the click to the chart drawn):`,
+    `**Drill steps** on the warm 党委 page (${Number(values.drills)} cycles down to a member and back, ${Number(values.think)} ms between a chart drawn and the next click; time from the click to the chart drawn):`,
     '',
     '| step | n | median | min | max |',
     '| --- | --: | --: | --: | --: |',
@@ -431,7 +445,7 @@ try {
       heading,
       '',
       '```',
-      'npx node bench/explore.ts [--data DIR | --members 5000 --months 24] [--reps 3] [--drills 8] [--write]',
+      'npx node bench/explore.ts [--data DIR | --members 5000 --months 24] [--reps 3] [--drills 8] [--think 500] [--write]',
       '```',
       '',
       'See the head of bench/explore.ts for what is measured. Goals (issue 7): first chart under 2 s cold, drill',
@@ -443,12 +457,12 @@ try {
     else {
       const end = text.indexOf('\n## ', start + heading.length);
       const old = end < 0 ? text.slice(start) : text.slice(start, end);
-      // Keep earlier runs of this section: a new data size adds its own sub-section.
-      const title = section.split('\n')[0]?.replace(/^### [\d-]+, /, '') ?? '';
+      // Keep earlier runs: only a run of the same day and data size is replaced.
+      const title = section.split('\n')[0];
       const kept = old
         .split(/\n(?=### )/)
         .slice(1)
-        .filter((part) => !part.includes(title));
+        .filter((part) => part.split('\n')[0] !== title);
       const body = `${intro}\n${[section, ...kept].join('\n\n')}\n`;
       next = text.slice(0, start) + body + (end < 0 ? '' : text.slice(end));
     }

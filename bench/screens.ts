@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { listenLocal, serveStatic } from '../src/server/static.ts';
-import { launchBrowser } from '../test/helpers/browser.ts';
+import { cjkFont, launchBrowser } from '../test/helpers/browser.ts';
 
 const { values } = parseArgs({
   options: {
@@ -390,6 +390,7 @@ try {
 
   // 1. bytes
   log('bytes …');
+  const font = cjkFont();
   const browser = await launchBrowser();
   const version = browser.version();
   out('**Transferred bytes** (page load until idle; gzip level 6; fonts: none requested):');
@@ -531,7 +532,7 @@ try {
     '',
     `\`${['npx node bench/screens.ts', ...process.argv.slice(2)].join(' ')}\` on ${how}; department: ${values.dept ? dept : `the one with the largest screen document below the 党委 (${dept})`}.`,
     '',
-    `Machine: \`nproc\` ${cpus().length}; CPU "${cpus()[0]?.model ?? '?'}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${version} headless (test/helpers/browser.ts flags: --disable-gpu, software drawing; omnibox popup off); load average ${loadBefore} at the start, ${load()} at the end.`,
+    `Machine: \`nproc\` ${cpus().length}; CPU "${cpus()[0]?.model ?? '?'}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${version} headless (test/helpers/browser.ts flags: --disable-gpu, software drawing; omnibox popup off); CJK font ${font}; load average ${loadBefore} at the start, ${load()} at the end.`,
     '',
   ];
   const text = [...head, ...lines].join('\n');

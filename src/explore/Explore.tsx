@@ -17,7 +17,14 @@ import {
 import { type Cell, safeFileName, toCsv } from './csv.ts';
 import type { BrowserDb, EngineUrls, Explorer } from './engine.ts';
 import { errorMessage } from './errors.ts';
-import { type DeptRow, loadView, type MemberView, newRangeCache, type ViewResult } from './load.ts';
+import {
+  cacheDetails,
+  type DeptRow,
+  loadView,
+  type MemberView,
+  newRangeCache,
+  type ViewResult,
+} from './load.ts';
 import { categoryName, deptName, itemName, type Meta, pathBetween, type Slice, slicesOf } from './meta.ts';
 import type { ItemRow } from './queries.ts';
 import {
@@ -41,9 +48,9 @@ type Phase =
   | { kind: 'error'; message: string };
 
 /**
- * A page's items are loaded in the background after the first chart up to this size (raw Arrow;
- * about a tenth of it travels, compressed): the demo's 党委 (800 members) is under it, a 5,000
- * member 党委 (36 MB) is not, and loads a member's department when drilled into.
+ * A members' chart's items (its focus's subtree) are loaded in the background up to this size
+ * (raw Arrow; about a tenth of it travels, compressed): a branch's always, a 5,000-member
+ * 党委's own members (36 MB) not.
  */
 const PREFETCH_ITEMS_BYTES = 8_000_000;
 
@@ -119,11 +126,10 @@ export function Explore({ config, explorer }: { config: PanelConfig; explorer: P
     const id = ++sequence.current;
     const slow = setTimeout(() => setBusy(true), 150);
     const { db } = phase;
-    const subtree = slicesOf(phase.meta, config.scope).flatMap((s) => s.covers);
     const loader = {
       table: (table: TableName) => db.ensure(table),
       items: (s: readonly Slice[]) => db.items.need(s),
-      allItems: () => db.items.covers(subtree),
+      covers: (depts: readonly string[]) => db.items.covers(depts),
     };
     loadView(db, phase.meta, state, loader, rangeCache.current)
       .then((view) => {
@@ -139,26 +145,29 @@ export function Explore({ config, explorer }: { config: PanelConfig; explorer: P
         clearTimeout(slow);
         if (id === sequence.current) setBusy(false);
       });
-  }, [phase, state, config]);
+  }, [phase, state]);
 
-  // Once the first view is up, load the page's items in the background when they are small:
-  // a drill into a member then runs at once. Large ones (a big organisation's 党委) load a
-  // member's department at a time, when needed.
-  const prefetched = useRef(false);
+  // Once a members' chart is up, load its focus's items in the background when they are small,
+  // and query its members' details: a click on a member then needs no query. Not on a chart of
+  // departments, where a large subtree's load would hold up the engine (one thread) while the
+  // person drills further.
   useEffect(() => {
-    if (phase.kind !== 'ready' || result === null || prefetched.current) return;
-    prefetched.current = true;
-    const slices = slicesOf(phase.meta, config.scope);
+    if (phase.kind !== 'ready' || result?.data.level !== 'members') return;
+    const { db, meta } = phase;
+    const slices = slicesOf(meta, result.state.dept);
     const bytes = slices.reduce(
-      (sum, s) => sum + (phase.meta.slices?.[s.dept]?.items ?? Number.POSITIVE_INFINITY),
+      (sum, s) => sum + (meta.slices?.[s.dept]?.items ?? Number.POSITIVE_INFINITY),
       0,
     );
-    if (bytes > PREFETCH_ITEMS_BYTES) return;
+    if (bytes > PREFETCH_ITEMS_BYTES && !db.items.covers(slices.flatMap((s) => s.covers))) return;
     const idle = window.setTimeout(() => {
-      phase.db.items.need(slices).catch(() => undefined);
+      db.items
+        .need(slices)
+        .then(() => cacheDetails(db, result, (depts) => db.items.covers(depts), rangeCache.current))
+        .catch(() => undefined);
     }, 50);
     return () => window.clearTimeout(idle);
-  }, [phase, result, config]);
+  }, [phase, result]);
 
   const go = useCallback((next: ExploreState, push: boolean) => {
     performance.mark('explore:navigate');

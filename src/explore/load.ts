@@ -14,12 +14,12 @@ import {
   buildRangeMembers,
   type CompareRow,
   compareMonths,
+  type DetailRow,
   type Group,
   groupsLevel,
   type ItemRow,
   type MemberRow,
-  memberDepts,
-  memberDetail,
+  membersDetail,
   membersLevel,
   rangeKey,
   type Selection,
@@ -127,13 +127,17 @@ function companyAverages(meta: Meta, category: string | null): Map<string, numbe
   return new Map(meta.company.filter((c) => c.category_id === id).map((c) => [c.period, c.average]));
 }
 
-/** Which range and measure the engine's `range_members` holds (one per engine). */
+/**
+ * What is kept of a range and measure: which one the engine's `range_members` holds (one per
+ * engine), and the details of the members last charted (cacheDetails), by member.
+ */
 export interface RangeCache {
   key: string | null;
   ready: Promise<void>;
+  details: { key: string; rows: Promise<Map<string, DetailRow[]>> } | null;
 }
 
-export const newRangeCache = (): RangeCache => ({ key: null, ready: Promise.resolve() });
+export const newRangeCache = (): RangeCache => ({ key: null, ready: Promise.resolve(), details: null });
 
 function ensureRange(db: Db, cache: RangeCache, selection: Selection): Promise<void> {
   const key = rangeKey(selection);
@@ -149,12 +153,48 @@ function ensureRange(db: Db, cache: RangeCache, selection: Selection): Promise<v
 
 const emptySummary: Summary = { members: 0, ranked: 0, total: null, value: null };
 
+/** The departments a member's month rows name (whose slices hold the member's items). */
+const detailDepts = (rows: readonly DetailRow[]): string[] => [
+  ...new Set(rows.flatMap((r) => (r.kind === 'month' && r.dept_id !== null ? [r.dept_id] : []))),
+];
+
+/**
+ * Queries the details of a members' chart's members in one go, kept for a drill into one of
+ * them: the click then needs no query. Only members whose items are all loaded are kept.
+ */
+export function cacheDetails(
+  db: Db,
+  view: ViewResult,
+  covers: (depts: readonly string[]) => boolean,
+  cache: RangeCache,
+): Promise<void> {
+  if (view.data.level !== 'members') return Promise.resolve();
+  const selection = selectionOf(view.state);
+  const rows = membersDetail(
+    db,
+    selection,
+    view.data.rows.map((r) => r.member_id),
+  ).then((all) => {
+    const byMember = new Map<string, DetailRow[]>();
+    for (const row of all) {
+      const own = byMember.get(row.member_id);
+      if (own) own.push(row);
+      else byMember.set(row.member_id, [row]);
+    }
+    for (const [member, own] of byMember) if (!covers(detailDepts(own))) byMember.delete(member);
+    return byMember;
+  });
+  cache.details = { key: rangeKey(selection), rows };
+  return rows.then(() => undefined);
+}
+
 /** Loads what the queries read: a table of the page's slice, or the items of some departments. */
 export interface Loader {
   table(table: TableName): Promise<void>;
+  /** Loads the slices' items once the loads before it are done (the table exists afterwards). */
   items(slices: readonly Slice[]): Promise<void>;
-  /** Whether the items of the page's whole subtree are loaded (no query needed to find a member's). */
-  allItems(): boolean;
+  /** Whether the items of these departments' own members are loaded. */
+  covers(depts: readonly string[]): boolean;
 }
 
 /** Queries everything a state's view shows, loading what the queries need first. */
@@ -172,14 +212,28 @@ export async function loadView(
   const focus = focusDepts(meta, state.dept, state.own);
   let data: LevelResult;
   if (selection.member !== null) {
-    const s = { ...selection, member: selection.member };
-    if (!load.allItems()) await load.items((await memberDepts(db, s)).map((d) => ownSlice(meta, d)));
-    const rows = await memberDetail(db, s);
+    const member = selection.member;
+    const cached =
+      cache.details?.key === rangeKey(selection) ? await cache.details.rows.catch(() => null) : null;
+    let rows = cached?.get(member);
+    if (rows === undefined) {
+      // The month rows name the member's departments, whose slices hold their items: when one is
+      // not loaded yet, load it and ask again (one query when the items are there already).
+      await load.items([]);
+      rows = await membersDetail(db, selection, [member]);
+      const depts = detailDepts(rows);
+      if (!load.covers(depts)) {
+        await load.items(depts.map((d) => ownSlice(meta, d)));
+        rows = await membersDetail(db, selection, [member]);
+      }
+    }
     const order = new Map(
       [...meta.categories, ...(meta.veto ? [meta.veto] : [])].map((c, i) => [c.category_id, i]),
     );
     const rank = (id: string | null) => order.get(id ?? '') ?? order.size;
-    rows.sort((a, b) => a.period.localeCompare(b.period) || rank(a.category_id) - rank(b.category_id));
+    rows = [...rows].sort(
+      (a, b) => a.period.localeCompare(b.period) || rank(a.category_id) - rank(b.category_id),
+    );
     data = {
       level: 'items',
       rows: rows.flatMap((r) =>

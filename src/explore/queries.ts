@@ -167,8 +167,9 @@ export interface ItemRow {
   records: number;
 }
 
-/** A row of memberDetail: an item's, or a month's (`kind`). */
+/** A row of membersDetail: an item's, or a month's (`kind`). */
 export interface DetailRow extends Row {
+  member_id: string;
   /** `item` for an item's row, `month` for the member's month (official points, ranks). */
   kind: 'item' | 'month';
   period: string;
@@ -190,37 +191,28 @@ export interface DetailRow extends Row {
 }
 
 /**
- * One member over the range, in one query: their items by month (the selection's category and
- * item only) and their months (the measure, the official month points and ranks).
+ * Members over the range, in one query: their items by month (the selection's category and item
+ * only) and their months (the measure, the official month points and ranks).
  */
-export async function memberDetail(db: Db, s: Selection & { member: string }): Promise<DetailRow[]> {
-  const member = literal(s.member);
+export async function membersDetail(db: Db, s: Selection, members: readonly string[]): Promise<DetailRow[]> {
   const filters = [
-    `member_id = ${member}`,
+    `member_id IN ${list(members)}`,
     `period BETWEEN ${literal(s.from)} AND ${literal(s.to)}`,
     ...(s.category === null ? [] : [`category_id = ${literal(s.category)}`]),
     ...(s.item === null ? [] : [`item_code = ${literal(s.item)}`]),
   ];
   return db.query<DetailRow>(`
-SELECT 'item' AS kind, period, category_id, item_code, any_value(item_name) AS item_name,
+SELECT member_id, 'item' AS kind, period, category_id, item_code, any_value(item_name) AS item_name,
   sum(points)::DOUBLE AS points, sum(counted)::DOUBLE AS counted, sum(records)::INTEGER AS records,
   NULL::DOUBLE AS value, NULL AS name, NULL AS dept_id, NULL::BOOLEAN AS vetoed, NULL::BOOLEAN AS exempt,
   NULL::INTEGER AS rank_dept, NULL::INTEGER AS rank_company
 FROM items WHERE ${filters.join(' AND ')}
-GROUP BY period, category_id, item_code
+GROUP BY member_id, period, category_id, item_code
 UNION ALL
-SELECT 'month', period, NULL, NULL, NULL, points::DOUBLE, NULL, NULL, value::DOUBLE, name, dept_id, vetoed, exempt,
-  rank_dept, rank_company
-FROM (${monthRows(s, ` AND s.member_id = ${member}`)})
-ORDER BY kind, period, category_id, item_code NULLS FIRST`);
-}
-
-/** The departments a member's rows name in the range (whose items slices hold them). */
-export async function memberDepts(db: Db, s: Selection & { member: string }): Promise<string[]> {
-  const rows = await db.query<{ dept_id: string }>(`
-SELECT DISTINCT dept_id FROM standings
-WHERE member_id = ${literal(s.member)} AND period BETWEEN ${literal(s.from)} AND ${literal(s.to)}`);
-  return rows.map((r) => r.dept_id);
+SELECT member_id, 'month', period, NULL, NULL, NULL, points::DOUBLE, NULL, NULL, value::DOUBLE, name, dept_id,
+  vetoed, exempt, rank_dept, rank_company
+FROM (${monthRows(s, ` AND s.member_id IN ${list(members)}`)})
+ORDER BY member_id, kind, period, category_id, item_code NULLS FIRST`);
 }
 
 export interface CompareRow extends Row {

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../src/explore/db.ts';
 import { ItemsLoader } from '../../src/explore/items.ts';
-import { loadView, newRangeCache, type ViewResult } from '../../src/explore/load.ts';
+import { cacheDetails, loadView, newRangeCache, type ViewResult } from '../../src/explore/load.ts';
 import { type Meta, ownSlice, type Slice, slicesOf } from '../../src/explore/meta.ts';
 import { defaultState, type ExploreState } from '../../src/explore/state.ts';
 import { writeExploreData } from '../../src/tables/explore-data.ts';
@@ -30,7 +31,7 @@ const mean = (values: number[]) => {
 };
 
 /** openWasmDb loaded the 党委's whole slice. */
-const everythingLoaded = { table: async () => undefined, items: async () => undefined, allItems: () => true };
+const everythingLoaded = { table: async () => undefined, items: async () => undefined, covers: () => true };
 
 async function view(scope: string, patch: Partial<ExploreState>): Promise<ViewResult> {
   const state = { ...defaultState(meta, { scope, period: '2026-Q1' }), ...patch };
@@ -130,7 +131,7 @@ test("a member's items by month equal the accepted rows, and the months the stan
   );
 });
 
-test("a member's items are asked for by the member's department until the page's are all loaded", async () => {
+test("a member's items are loaded by the member's department when not loaded yet, then asked again", async () => {
   const asked: string[][] = [];
   const state = {
     ...defaultState(meta, { scope: 'Z1', period: '2026-Q1' }),
@@ -141,10 +142,41 @@ test("a member's items are asked for by the member's department until the page's
     ...everythingLoaded,
     items: async (s: readonly Slice[]) => void asked.push(s.map((x) => x.dept)),
   };
-  await loadView(db, meta, state, { ...partly, allItems: () => false }, newRangeCache());
-  expect(asked).toEqual([['B2']]);
-  await loadView(db, meta, state, partly, newRangeCache());
-  expect(asked).toEqual([['B2']]);
+  const missing = await loadView(db, meta, state, { ...partly, covers: () => false }, newRangeCache());
+  expect(asked).toEqual([[], ['B2']]);
+  const loaded = await loadView(db, meta, state, partly, newRangeCache());
+  expect(asked).toEqual([[], ['B2'], []]);
+  expect(missing).toEqual(loaded);
+});
+
+test("a members' chart's details are kept: a drill into one of them asks nothing and shows the same", async () => {
+  const cache = newRangeCache();
+  const branch = { ...defaultState(meta, { scope: 'Z1', period: '2026-Q1' }), dept: 'B2' };
+  const members = await loadView(db, meta, branch, everythingLoaded, cache);
+  if (members.data.level !== 'members') throw new Error(members.data.level);
+  expect(members.data.rows.map((r) => r.member_id)).toContain(CLAMPED.member);
+  let queries = 0;
+  const counting: Db = {
+    ...db,
+    query: (sql) => {
+      queries++;
+      return db.query(sql);
+    },
+  };
+  const state = { ...branch, member: CLAMPED.member };
+  const asked = await loadView(db, meta, state, everythingLoaded, newRangeCache());
+
+  await cacheDetails(db, members, () => true, cache);
+  expect(await loadView(counting, meta, state, everythingLoaded, cache)).toEqual(asked);
+  expect(queries).toBe(0);
+  // Not kept when the member's items are not all loaded, nor used for another range.
+  await cacheDetails(db, members, () => false, cache);
+  expect(await loadView(counting, meta, state, everythingLoaded, cache)).toEqual(asked);
+  expect(queries).toBe(1);
+  await cacheDetails(db, members, () => true, cache);
+  const months = { ...state, unit: 'month' as const, from: '2026-02', to: '2026-03' };
+  await loadView(counting, meta, months, everythingLoaded, cache);
+  expect(queries).toBe(2);
 });
 
 test('the 党委 page: its sub-departments, and the own-members bar only when it has members', async () => {

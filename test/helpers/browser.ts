@@ -13,6 +13,24 @@ function chromiumPath(): string {
   }
 }
 
+/**
+ * The CJK font Chinese text is laid out in, for benchmarks: without one every layout searches
+ * for a fallback (steps ten times slower than any reader's machine), so they refuse to run.
+ */
+export function cjkFont(): string {
+  const fc = (command: string, ...args: string[]) => {
+    try {
+      return execFileSync(command, args, { encoding: 'utf8' }).trim();
+    } catch {
+      return ''; // no fontconfig: no font either
+    }
+  };
+  if (fc('fc-list', ':lang=zh') === '') {
+    throw new Error('no CJK font: apt-get install -y fonts-noto-cjk (as .ci/run does)');
+  }
+  return fc('fc-match', '-f', '%{family[0]}', 'sans-serif:lang=zh-cn');
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
