@@ -1,13 +1,9 @@
 // The site fixture (test/site/fixture.ts) with the drill-down's data: the contract table
 // scheme_items (absent from that fixture: no catalogue, every item custom) and writeExploreData,
 // then built as `liangbang build` does.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { buildSite } from '../../src/site/astro-build.ts';
 import { type ExploreOptions, type ExploreSummary, writeExploreData } from '../../src/tables/explore-data.ts';
-import { type FixtureSite, openFixture, type Row, writeFixtureData } from '../site/fixture.ts';
+import { buildFixtureSite, type FixtureSite } from '../site/fixture.ts';
 
 /** A catalogue item with a bound, and an accepted row above it, so that `counted` differs from `points`. */
 export const CLAMPED = {
@@ -36,34 +32,9 @@ export interface ExploreSite extends FixtureSite {
 }
 
 /** Builds the fixture site with the drill-down under `base`. */
-export async function buildExploreSite(
-  base = '/liangbang/',
-  options: ExploreOptions = {},
-): Promise<ExploreSite> {
-  const work = await mkdtemp(join(tmpdir(), 'liangbang-explore-test-'));
-  const siteDataDir = join(work, 'site-data');
-  const webRoot = join(work, 'www');
-  await mkdir(siteDataDir, { recursive: true });
-  const { conn, close } = await openFixture();
-  let summary: ExploreSummary;
-  try {
+export function buildExploreSite(base = '/liangbang/', options: ExploreOptions = {}): Promise<ExploreSite> {
+  return buildFixtureSite(base, async (conn, siteDataDir) => {
     await addExploreInputs(conn);
-    await writeFixtureData(conn, siteDataDir);
-    summary = await writeExploreData(conn, siteDataDir, { precompress: false, ...options });
-    await buildSite({ siteDataDir, outDir: join(webRoot, ...base.split('/').filter(Boolean)), base });
-  } catch (error) {
-    close();
-    throw error;
-  }
-  return {
-    base,
-    webRoot,
-    siteDataDir,
-    summary,
-    query: async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[],
-    close: async () => {
-      close();
-      await rm(work, { recursive: true, force: true });
-    },
-  };
+    return { summary: await writeExploreData(conn, siteDataDir, { precompress: false, ...options }) };
+  });
 }

@@ -226,14 +226,23 @@ export async function writeFixtureData(conn: DuckDBConnection, siteDataDir: stri
   await writeScreenData(conn, { organization: ORGANIZATION }, siteDataDir);
 }
 
-/** Builds the fixture site under a sub-folder base, as an intranet server would host it. */
-export async function buildFixtureSite(base = '/liangbang/'): Promise<FixtureSite> {
+/**
+ * Builds the fixture site under a sub-folder base, as an intranet server would host it.
+ * `extend` adds to the fixture and writes more site data first (the drill-down's); what it
+ * returns joins the result.
+ */
+export async function buildFixtureSite<T extends object = object>(
+  base = '/liangbang/',
+  extend?: (conn: DuckDBConnection, siteDataDir: string) => Promise<T>,
+): Promise<FixtureSite & T> {
   const work = await mkdtemp(join(tmpdir(), 'liangbang-site-test-'));
   const siteDataDir = join(work, 'site-data');
   const webRoot = join(work, 'www');
   await mkdir(siteDataDir, { recursive: true });
   const { conn, close } = await openFixture();
+  let extended: T;
   try {
+    extended = (await extend?.(conn, siteDataDir)) ?? ({} as T);
     await writeFixtureData(conn, siteDataDir);
     await buildSite({ siteDataDir, outDir: join(webRoot, ...base.split('/').filter(Boolean)), base });
   } catch (error) {
@@ -241,6 +250,7 @@ export async function buildFixtureSite(base = '/liangbang/'): Promise<FixtureSit
     throw error;
   }
   return {
+    ...extended,
     base,
     webRoot,
     siteDataDir,
