@@ -340,10 +340,10 @@ function machine(browser: Browser): string {
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-  return `\`nproc\` ${cpus().length}; CPU "${model}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${browser.version()} headless (test/helpers/browser.ts flags); CJK font ${cjkFont()}; load average ${load} at the end of the run`;
+  return `\`nproc\` ${cpus().length}; CPU "${model}"; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; chromium ${browser.version()} headless (test/helpers/browser.ts flags); CJK font ${font}; load average ${load} at the end of the run`;
 }
 
-cjkFont(); // refuses before the build when there is none
+const font = cjkFont(); // refuses before the build when there is none
 const work = await mkdtemp(join(tmpdir(), 'liangbang-bench-explore-'));
 try {
   const { dir, source } = await prepareData(work);
