@@ -7,14 +7,16 @@ import type { Scheme } from '../config/scheme.ts';
 
 const cents = (n: number | null) => (n === null ? null : n.toFixed(2));
 
-async function insertRows(
+export async function insertRows(
   conn: DuckDBConnection,
   table: string,
   rows: readonly DuckDBValue[][],
 ): Promise<void> {
-  for (const row of rows) {
-    await conn.run(`INSERT INTO ${table} VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`, row);
-  }
+  if (rows.length === 0) return;
+  // One statement for all rows: each statement costs about a millisecond.
+  let n = 0;
+  const values = rows.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ');
+  await conn.run(`INSERT INTO ${table} VALUES ${values}`, rows.flat());
 }
 
 export async function loadScheme(conn: DuckDBConnection, scheme: Scheme): Promise<void> {

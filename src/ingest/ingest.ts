@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { readRoster } from '../config/roster.ts';
 import { readScheme, type Scheme } from '../config/scheme.ts';
-import { loadRoster, loadScheme } from './contract.ts';
+import { insertRows, loadRoster, loadScheme } from './contract.ts';
 import { FIELD_LABELS, FIELDS } from './header.ts';
 import { withIngestMemory } from './limits.ts';
 import { type ExportFile, type Loaded, loadFile, vetoLiteral } from './load.ts';
@@ -63,12 +63,16 @@ async function prepare(conn: DuckDBConnection, scheme: Scheme): Promise<void> {
     CREATE OR REPLACE TEMP TABLE ingest_field_labels (field VARCHAR, label VARCHAR);
     CREATE OR REPLACE TEMP TABLE ingest_statuses (key VARCHAR);
   `);
-  for (const field of FIELDS) {
-    await conn.run('INSERT INTO ingest_field_labels VALUES ($1, $2)', [field, FIELD_LABELS[field]]);
-  }
-  for (const status of new Set(scheme.approvedStatuses.map((s) => s.trim().toLowerCase()))) {
-    await conn.run('INSERT INTO ingest_statuses VALUES ($1)', [status]);
-  }
+  await insertRows(
+    conn,
+    'ingest_field_labels',
+    FIELDS.map((field) => [field, FIELD_LABELS[field]]),
+  );
+  await insertRows(
+    conn,
+    'ingest_statuses',
+    [...new Set(scheme.approvedStatuses.map((s) => s.trim().toLowerCase()))].map((status) => [status]),
+  );
 }
 
 async function any(conn: DuckDBConnection, table: string): Promise<boolean> {
@@ -137,6 +141,25 @@ async function loadFiles(
   return loaded;
 }
 
+/** Every file into ingest_files and each one's columns into ingest_columns, in one go. */
+async function registerFiles(
+  conn: DuckDBConnection,
+  files: readonly ExportFile[],
+  loaded: readonly Loaded[],
+) {
+  const of = (f: ExportFile) => loaded[f.idx] as Loaded;
+  await insertRows(
+    conn,
+    'ingest_files',
+    files.map((f) => [f.idx, f.file, of(f).hasStatusColumn, of(f).form === 'wide']),
+  );
+  await insertRows(
+    conn,
+    'ingest_columns',
+    files.flatMap((f) => of(f).columns.map(([field, header]) => [f.idx, field, header])),
+  );
+}
+
 /** Working tables dropped at the end; ingest_rows and ingest_files stay behind accepted_rows. */
 const TEMP_TABLES = [
   'ingest_problems',
@@ -197,6 +220,7 @@ async function ingestRows(
   const restore = await withOptimizerDisabled(conn, 'build_side_probe_side');
   try {
     loaded.push(...(await loadFiles(conn, options.instance, files, scheme, tempDir)));
+    await registerFiles(conn, files, loaded);
     step('files');
     await conn.run(
       fill(sqlFile('resolve'), {

@@ -33,6 +33,9 @@ export type Loaded = Pick<FileSummary, 'file' | 'encoding' | 'bom' | 'delimiter'
   warnings: IngestWarning[];
   hasDeptColumn: boolean;
   hasRecordColumn: boolean;
+  hasStatusColumn: boolean;
+  /** Each field found (`cat:<id>` for a wide-form category column) and its header as written. */
+  columns: [field: string, header: string][];
 };
 
 function readCsvSource(path: string, delimiter: Delimiter, width: number): string {
@@ -145,17 +148,16 @@ async function rejectFile(ctx: LoadContext, f: ExportFile, head: Head, code: Rej
   await ctx.conn.run('DROP TABLE ingest_file_rows');
 }
 
-async function registerColumns(ctx: LoadContext, f: ExportFile, mapping: HeaderMapping): Promise<void> {
-  const entries: [string, string][] = [];
+/** Each field the mapping found, and its header as the file writes it. */
+function columnsOf(mapping: HeaderMapping): [string, string][] {
+  const columns: [string, string][] = [];
   for (const field of FIELDS) {
     const i = mapping.fields[field];
-    if (i !== undefined) entries.push([field, mapping.headers[i] as string]);
+    if (i !== undefined) columns.push([field, mapping.headers[i] as string]);
   }
   for (const c of mapping.categories)
-    entries.push([`cat:${c.categoryId}`, mapping.headers[c.index] as string]);
-  for (const [field, header] of entries) {
-    await ctx.conn.run('INSERT INTO ingest_columns VALUES ($1, $2, $3)', [f.idx, field, header]);
-  }
+    columns.push([`cat:${c.categoryId}`, mapping.headers[c.index] as string]);
+  return columns;
 }
 
 function isUnicodeError(error: unknown): boolean {
@@ -164,7 +166,6 @@ function isUnicodeError(error: unknown): boolean {
 
 /** Loads one export file; every data row ends in ingest_rows. */
 export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded> {
-  await ctx.conn.run('INSERT INTO ingest_files VALUES ($1, $2, false, false)', [f.idx, f.file]);
   const head = await readHead(f.path);
   const loaded: Loaded = {
     file: f.file,
@@ -176,6 +177,8 @@ export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded>
     warnings: [],
     hasDeptColumn: false,
     hasRecordColumn: false,
+    hasStatusColumn: false,
+    columns: [],
   };
   const warn = (w: HeaderWarning | { column: null; code: 'empty_file'; message: string }) =>
     loaded.warnings.push({ file: f.file, row: w.column === null ? null : 1, ...w });
@@ -223,12 +226,8 @@ export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded>
   loaded.form = mapping.form;
   loaded.hasDeptColumn = mapping.fields.dept_id !== undefined;
   loaded.hasRecordColumn = mapping.fields.record_id !== undefined;
-  await registerColumns(ctx, f, mapping);
-  await ctx.conn.run('UPDATE ingest_files SET has_status = $2, wide = $3 WHERE file_idx = $1', [
-    f.idx,
-    mapping.fields.status !== undefined,
-    mapping.form === 'wide',
-  ]);
+  loaded.hasStatusColumn = mapping.fields.status !== undefined;
+  loaded.columns = columnsOf(mapping);
 
   const width = mapping.headers.length;
   const viaDuckdb = async (): Promise<'done' | 'unicode' | 'broken'> => {
