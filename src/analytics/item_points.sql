@@ -11,7 +11,7 @@
 -- bounded item clamped row by row, and a category-month in which some bounded item appears
 -- more than once is detected exactly and recomputed item by item:
 --   each bounded item gets a bit, its number within its category (0–63); a group's items are
---   all distinct exactly when the sum of their bits equals their bitwise OR (no carry).
+--   all distinct exactly when their count equals the number of bits set in their bitwise OR.
 -- Items numbered 64 or more always take the item-by-item path.
 -- Rows naming a member, department or category missing from the contract tables are an ingest
 -- bug and stop the run.
@@ -33,8 +33,9 @@ by_category AS (
     r.category_id,
     min(r.dept_id) AS dept_id,
     sum(CASE WHEN b.item_code IS NULL THEN r.points ELSE clamp_points(r.points, b.min_points, b.max_points) END) AS points,
-    coalesce(bool_or(b.bit >= 64), false)
-      OR coalesce(sum(1::HUGEINT << b.bit), 0) <> coalesce(bit_or(1::HUGEINT << b.bit), 0) AS repeated
+    coalesce(max(b.bit) >= 64, false)
+      OR count(b.bit) <> coalesce(bit_count(bit_or(CASE WHEN b.bit < 64 THEN 1::UBIGINT << b.bit END)), 0)
+      AS repeated
   FROM accepted_rows r
   LEFT JOIN bounded b ON b.item_code = r.item_code AND b.category_id = r.category_id
   GROUP BY r.member_id, r.month, r.category_id
