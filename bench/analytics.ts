@@ -3,12 +3,15 @@
 //
 //   npx node bench/analytics.ts [--members 5000,50000] [--months 24] [--dir /tmp/liangbang-bench]
 //
+// `write alone` is the floor of the write: DuckDB copying the finished tables to Parquet and CSV
+// as stored, with nothing of liangbang's (no sorting, no formula guard).
+//
 // Data: scripts/generate-demo.ts --utf8 (every month UTF-8, so read_csv can read them all),
 // generated once per size into --dir and reused. Each measurement runs in its own process, so
 // peak RSS (DuckDB's native memory included) belongs to that measurement alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +59,7 @@ async function childBaseline(dataDir: string): Promise<object> {
 async function childSteps(dataDir: string, outDir: string): Promise<object> {
   const { openIngested } = await import('../src/pipeline.ts');
   const { runAnalytics } = await import('../src/analytics/run.ts');
-  const { writeTables } = await import('../src/tables/write.ts');
+  const { OUTPUT_TABLES, writeTables } = await import('../src/tables/write.ts');
   const t0 = performance.now();
   const { conn, result, close } = await openIngested(dataDir);
   const t1 = performance.now();
@@ -64,6 +67,15 @@ async function childSteps(dataDir: string, outDir: string): Promise<object> {
   const t2 = performance.now();
   await writeTables(conn, outDir);
   const t3 = performance.now();
+  // The floor of the write, whatever the design: DuckDB copying the finished tables to both
+  // formats as they are stored (no sorting, no formula guard).
+  const plain = join(outDir, '..', 'plain');
+  await mkdir(plain);
+  for (const { name } of OUTPUT_TABLES) {
+    await conn.run(`COPY ${name} TO '${join(plain, `${name}.parquet`)}' (FORMAT parquet)`);
+    await conn.run(`COPY ${name} TO '${join(plain, `${name}.csv`)}' (FORMAT csv, HEADER true)`);
+  }
+  const t4 = performance.now();
   close();
   const s = (a: number, b: number) => (b - a) / 1000;
   return {
@@ -71,6 +83,7 @@ async function childSteps(dataDir: string, outDir: string): Promise<object> {
     ingest: s(t0, t1),
     analytics: s(t1, t2),
     write: s(t2, t3),
+    writeAlone: s(t3, t4),
     total: s(t0, t3),
     maxRssMb: maxRssMb(),
   };
@@ -107,9 +120,9 @@ if (values.child === 'baseline' && values.data) {
 } else {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
   console.log(
-    '| members × months | rows | read_csv | data (CLI) | ratio | ingest | analytics | write | peak RSS |',
+    '| members × months | rows | read_csv | data (CLI) | ratio | ingest | analytics | write | peak RSS | write alone | write alone / read_csv |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const members of values.members.split(',').map(Number)) {
     const dataDir = join(values.dir, `m${members}x${values.months}`);
     if (!existsSync(join(dataDir, 'scheme.yaml'))) {
@@ -124,7 +137,7 @@ if (values.child === 'baseline' && values.data) {
       const cli = timeCli(dataDir, join(out, 'cli'));
       const f = (x: number | undefined) => `${(x ?? Number.NaN).toFixed(2)} s`;
       console.log(
-        `| ${members} × ${values.months} | ${steps['rows']} | ${f(base['seconds'])} | ${f(cli)} | ${(cli / (base['seconds'] ?? 1)).toFixed(1)}× | ${f(steps['ingest'])} | ${f(steps['analytics'])} | ${f(steps['write'])} | ${steps['maxRssMb']} MB |`,
+        `| ${members} × ${values.months} | ${steps['rows']} | ${f(base['seconds'])} | ${f(cli)} | ${(cli / (base['seconds'] ?? 1)).toFixed(1)}× | ${f(steps['ingest'])} | ${f(steps['analytics'])} | ${f(steps['write'])} | ${steps['maxRssMb']} MB | ${f(steps['writeAlone'])} | ${((steps['writeAlone'] ?? 0) / (base['seconds'] ?? 1)).toFixed(1)}× |`,
       );
     } finally {
       await rm(out, { recursive: true, force: true });
