@@ -23,7 +23,7 @@ FROM ingest_rows r
 JOIN ingest_files f USING (file_idx)
 JOIN members m ON m.member_id::ingest_member = r.member
 LEFT JOIN scheme_items i ON i.item_code::ingest_item = r.item
-WHERE r.problem IS NULL;
+WHERE r.problem IS NULL AND r.raw IS NULL;
 
 -- The problem's parts (see setup.sql); the texts from the file as messages quote them.
 CREATE OR REPLACE TEMP TABLE ingest_problems AS
@@ -38,7 +38,7 @@ SELECT
   month,
   ingest_shown(record_id) AS record_id
 FROM ingest_rows
-WHERE problem IS NOT NULL;
+WHERE problem IS NOT NULL AND raw IS NULL;
 
 CREATE OR REPLACE TEMP TABLE ingest_summary AS
 WITH counts AS (
@@ -49,6 +49,7 @@ WITH counts AS (
     count(*) FILTER (WHERE starts_with(problem, 'pending' || chr(31))) AS pending,
     count(*) FILTER (WHERE starts_with(problem, 'duplicate' || chr(31))) AS duplicate
   FROM ingest_rows
+  WHERE raw IS NULL
   GROUP BY file_idx
 )
 SELECT

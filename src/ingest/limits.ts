@@ -81,12 +81,14 @@ export async function withIngestMemory(conn: DuckDBConnection): Promise<() => Pr
   };
 }
 
-/**
- * DuckDB's out-of-memory error (an operator that cannot spill, past the limit) as a person can
- * act on it; any other error as it is.
- */
+/** DuckDB's out-of-memory error: an operator that cannot spill, past the limit. */
+export function isOutOfMemory(error: unknown): error is Error {
+  return error instanceof Error && /Out of Memory Error/i.test(error.message);
+}
+
+/** DuckDB's out-of-memory error as a person can act on it; any other error as it is. */
 export function explainOutOfMemory(error: unknown): unknown {
-  if (!(error instanceof Error) || !/Out of Memory Error/i.test(error.message)) return error;
+  if (!isOutOfMemory(error)) return error;
   return new UserError(
     `内存不足：这些数据所需的内存超过了上限 ${memoryLimit()}。` +
       '请在内存更大的电脑上运行，或设置环境变量 LIANGBANG_MEMORY_LIMIT（如 LIANGBANG_MEMORY_LIMIT=4GB）后重试。',

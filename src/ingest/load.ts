@@ -9,6 +9,7 @@ import { CsvTokenizer, type Delimiter, isBlankRecord } from '../config/csv.ts';
 import type { Scheme } from '../config/scheme.ts';
 import { FALLBACK_TABLE, loadFallback } from './fallback.ts';
 import { FIELDS, type HeaderMapping, type HeaderWarning, mapHeader } from './header.ts';
+import { isOutOfMemory } from './limits.ts';
 import { type Head, readHead, scanUtf8, transcodeGb18030 } from './scan.ts';
 import { fill, literal, sqlFile } from './sql.ts';
 import type { FileSummary, IngestWarning, RejectCode } from './types.ts';
@@ -237,6 +238,8 @@ export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded>
       loaded.reader = 'duckdb';
       return 'done';
     } catch (error) {
+      // Out of memory is not the file's fault: the JavaScript reader would only hide it.
+      if (isOutOfMemory(error)) throw error;
       return isUnicodeError(error) ? 'unicode' : 'broken';
     }
   };

@@ -3,7 +3,7 @@ CREATE OR REPLACE TEMP TABLE ingest_record_copies AS
 WITH copies AS (
   SELECT file_idx, row, record_id, member, dept, month, item, custom_item, category, points, problem
   FROM ingest_rows
-  WHERE record_id IS NOT NULL
+  WHERE record_id IS NOT NULL AND raw IS NULL
     AND hash(record_id) IN (SELECT h FROM ingest_repeated)
     AND (problem IS NULL OR NOT (starts_with(problem, 'pending' || chr(31)) OR starts_with(problem, 'bad_row' || chr(31))))
 ),
@@ -33,4 +33,4 @@ UPDATE ingest_rows SET
     ELSE concat('duplicate', chr(31), chr(31), 'record_id', chr(31), c.first_at)
   END
 FROM ingest_record_copies c
-WHERE ingest_rows.file_idx = c.file_idx AND ingest_rows.row = c.row;
+WHERE ingest_rows.file_idx = c.file_idx AND ingest_rows.row = c.row AND ingest_rows.raw IS NULL;

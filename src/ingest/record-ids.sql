@@ -13,7 +13,7 @@ FROM (
   FROM (
     SELECT hash(record_id) AS h
     FROM ingest_rows
-    WHERE record_id IS NOT NULL
+    WHERE record_id IS NOT NULL AND raw IS NULL
       AND (problem IS NULL OR NOT (starts_with(problem, 'pending' || chr(31)) OR starts_with(problem, 'bad_row' || chr(31))))
   )
 )

@@ -76,7 +76,7 @@ export async function collect(
      JOIN ingest_files f USING (file_idx)
      JOIN members m ON m.member_id::ingest_member = r.member
      LEFT JOIN ingest_columns c ON c.file_idx = r.file_idx AND c.field = 'name'
-     WHERE r.name_given IS NOT NULL
+     WHERE r.name_given IS NOT NULL AND r.raw IS NULL
      ORDER BY r.file_idx, r.row
      LIMIT ${maxWarnings}`,
   );

@@ -94,8 +94,9 @@ SELECT DISTINCT key, category_id FROM (
 -- a wide-form cell), the text found there, and the member id as written when it is unknown.
 -- `dept` NULL means the roster's department. A catalogued item is `item`; a custom item is
 -- `custom_item` with its `category`; a wide-form cell has only its `category`.
--- `raw` holds, until resolve.sql has judged them, the texts of rows the first look did not
--- settle (fields joined by chr(30), NULL as chr(29)).
+-- `raw` holds the texts of rows the first look did not settle (fields joined by chr(30), NULL
+-- as chr(29)); resolve.sql adds their judged versions beside them, and from then on every reader
+-- takes only the rows without `raw`.
 CREATE TABLE ingest_rows (
   file_idx INTEGER,
   row INTEGER,

@@ -8,7 +8,7 @@ CREATE OR REPLACE TEMP TABLE ingest_two_departments AS
 SELECT r.member, r.month
 FROM ingest_rows r
 JOIN members m ON m.member_id::ingest_member = r.member
-WHERE r.month IS NOT NULL
+WHERE r.month IS NOT NULL AND r.raw IS NULL
   AND (r.problem IS NULL OR split_part(r.problem, chr(31), 1) NOT IN (
     'pending', 'bad_row', 'duplicate', 'record_conflict', 'unknown_member', 'unknown_department', 'bad_month'))
 GROUP BY r.member, r.month

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { CsvTokenizer, MAX_RECORD_CHARS, TOO_LONG_PROBLEM } from '../../src/config/csv.ts';
 import { MAX_CONFIG_BYTES } from '../../src/config/read.ts';
 import { UserError } from '../../src/errors.ts';
+import { FALLBACK_TABLE } from '../../src/ingest/fallback.ts';
 import { type IngestResult, ingest } from '../../src/ingest/index.ts';
 import {
   explainOutOfMemory,
@@ -322,6 +323,31 @@ describe('DuckDB memory', () => {
     // Put back as DuckDB wrote it (953.6 MiB): within a tenth of a MiB.
     expect(await limit()).toBeCloseTo(before, -6);
     probe.closeSync();
+    conn.closeSync();
+    instance.closeSync();
+  });
+
+  test('running out of memory while DuckDB reads a file stops the ingest; the JavaScript reader does not take over', async () => {
+    const dir = await dataFolder('oom-while-reading');
+    await writeFile(join(dir, 'exports', 'a.csv'), 'member_id,month,item_code,points\nM001,2026-03,B01,1\n');
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const statements: string[] = [];
+    // DuckDB's own message, as a file's rows meet the memory limit (seen at 128 MB, two files at once).
+    const oom = 'Out of Memory Error: failed to pin block of size 256.0 KiB (121.9 MiB/122.0 MiB used)';
+    const failing = new Proxy(conn, {
+      get(target, prop, receiver) {
+        if (prop !== 'run') return Reflect.get(target, prop, receiver);
+        return async (sql: string, ...rest: unknown[]) => {
+          statements.push(sql);
+          if (sql.includes('INSERT INTO ingest_rows BY NAME')) throw new Error(oom);
+          return (target.run as (...a: unknown[]) => unknown).call(target, sql, ...rest);
+        };
+      },
+    });
+    await expect(ingest(failing, dir)).rejects.toThrow(oom);
+    expect(explainOutOfMemory(await ingest(failing, dir).catch((e: unknown) => e))).toBeInstanceOf(UserError);
+    expect(statements.some((sql) => sql.includes(FALLBACK_TABLE))).toBe(false);
     conn.closeSync();
     instance.closeSync();
   });
