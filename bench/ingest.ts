@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { decodeBytes } from '../src/config/encoding.ts';
-import { mapHeader } from '../src/ingest/header.ts';
 import { ingest } from '../src/ingest/index.ts';
 import { readHead } from '../src/ingest/scan.ts';
 import { literal } from '../src/ingest/sql.ts';
+import { floorStatements, runFloor } from './floor.ts';
 import { writeSyntheticData } from './ingest-data.ts';
 
 const { values } = parseArgs({
@@ -92,47 +92,6 @@ async function readCsvCalls(dir: string): Promise<string[]> {
     const columns = Array.from({ length: Number(width) }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     return `read_csv([${paths.map(literal).join(', ')}], header = true, columns = {${columns}}, delim = ${literal(delim)}, quote = '"', escape = '"', auto_detect = false)`;
   });
-}
-
-/**
- * The least SPEC §1 / issue item 5 asks of any design: every row in a DuckDB table with its file
- * and row number, member, month and item as text and points as DECIMAL; no check at all. Read as
- * ingest reads: a statement per file (row numbers need WITH ORDINALITY), two files at once.
- */
-async function floorStatements(dir: string): Promise<string[]> {
-  const names = (await readdir(join(dir, 'exports'))).sort();
-  const statements: string[] = [];
-  for (const [idx, name] of names.entries()) {
-    const path = join(dir, 'exports', name);
-    const head = await readHead(path);
-    if (!head.header) continue;
-    const mapped = mapHeader(head.header, []);
-    if (!mapped.ok) throw new Error(`${name}: ${mapped.message}`);
-    const { fields } = mapped.mapping;
-    const c = (i: number | undefined) => (i === undefined ? 'NULL' : `c${i}`);
-    const columns = head.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    statements.push(
-      `INSERT INTO floor SELECT ${idx}, ordinality::INTEGER, ${c(fields.member_id)}, ${c(fields.month)}, ` +
-        `${c(fields.item_code)}, TRY_CAST(${c(fields.points)} AS DECIMAL(18, 2)) ` +
-        `FROM read_csv(${literal(path)}, header = true, columns = {${columns}}, delim = ${literal(head.delimiter)}, ` +
-        `quote = '"', escape = '"', auto_detect = false) WITH ORDINALITY`,
-    );
-  }
-  return statements;
-}
-
-async function runFloor(instance: DuckDBInstance, statements: readonly string[]): Promise<void> {
-  const conns = [await instance.connect(), await instance.connect()];
-  await conns[0]?.run(
-    'CREATE TABLE floor (file_idx INTEGER, row INTEGER, member VARCHAR, month VARCHAR, item VARCHAR, points DECIMAL(18, 2))',
-  );
-  let next = 0;
-  await Promise.all(
-    conns.map(async (conn) => {
-      for (let sql = statements[next++]; sql !== undefined; sql = statements[next++]) await conn.run(sql);
-    }),
-  );
-  for (const conn of conns) conn.closeSync();
 }
 
 interface Timing {
