@@ -9,7 +9,7 @@ import { readScheme, type Scheme } from '../config/scheme.ts';
 import { insertRows, loadRoster, loadScheme } from './contract.ts';
 import { FIELD_LABELS, FIELDS } from './header.ts';
 import { withIngestMemory } from './limits.ts';
-import { type ExportFile, type Loaded, loadFile, vetoLiteral } from './load.ts';
+import { type ExportFile, hasColumn, type Loaded, loadFile, vetoLiteral } from './load.ts';
 import { monthForms } from './months.ts';
 import { collect } from './result.ts';
 import { fill, literal, sqlFile } from './sql.ts';
@@ -151,7 +151,7 @@ async function registerFiles(
   await insertRows(
     conn,
     'ingest_files',
-    files.map((f) => [f.idx, f.file, of(f).hasStatusColumn, of(f).form === 'wide']),
+    files.map((f) => [f.idx, f.file, hasColumn(of(f), 'status'), of(f).form === 'wide']),
   );
   await insertRows(
     conn,
@@ -229,12 +229,12 @@ async function ingestRows(
       }),
     );
     step('resolve');
-    if (loaded.some((l) => l.hasRecordColumn)) {
+    if (loaded.some((l) => hasColumn(l, 'record_id'))) {
       await conn.run(sqlFile('record-ids'));
       if (await any(conn, 'ingest_repeated')) await conn.run(sqlFile('record-copies'));
     }
     step('record ids');
-    if (loaded.some((l) => l.hasDeptColumn)) {
+    if (loaded.some((l) => hasColumn(l, 'dept_id'))) {
       await conn.run(sqlFile('two-departments'));
       if (await any(conn, 'ingest_two_departments')) await conn.run(sqlFile('two-departments-mark'));
     }

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CsvTokenizer, type Delimiter, isBlankRecord } from '../config/csv.ts';
 import type { Scheme } from '../config/scheme.ts';
 import { FALLBACK_TABLE, loadFallback } from './fallback.ts';
-import { FIELDS, type HeaderMapping, type HeaderWarning, mapHeader } from './header.ts';
+import { FIELDS, type Field, type HeaderMapping, type HeaderWarning, mapHeader } from './header.ts';
 import { isOutOfMemory } from './limits.ts';
 import { type Head, readHead, scanUtf8, transcodeGb18030 } from './scan.ts';
 import { fill, literal, sqlFile } from './sql.ts';
@@ -32,12 +32,12 @@ export interface LoadContext {
 /** What loading a file found out, besides its rows. */
 export type Loaded = Pick<FileSummary, 'file' | 'encoding' | 'bom' | 'delimiter' | 'form' | 'reader'> & {
   warnings: IngestWarning[];
-  hasDeptColumn: boolean;
-  hasRecordColumn: boolean;
-  hasStatusColumn: boolean;
   /** Each field found (`cat:<id>` for a wide-form category column) and its header as written. */
   columns: [field: string, header: string][];
 };
+
+/** Whether a loaded file has a column for `field`. */
+export const hasColumn = (l: Loaded, field: Field): boolean => l.columns.some(([f]) => f === field);
 
 function readCsvSource(path: string, delimiter: Delimiter, width: number): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -176,9 +176,6 @@ export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded>
     form: null,
     reader: null,
     warnings: [],
-    hasDeptColumn: false,
-    hasRecordColumn: false,
-    hasStatusColumn: false,
     columns: [],
   };
   const warn = (w: HeaderWarning | { column: null; code: 'empty_file'; message: string }) =>
@@ -225,9 +222,6 @@ export async function loadFile(ctx: LoadContext, f: ExportFile): Promise<Loaded>
   const mapping = mapped.mapping;
   for (const w of mapping.warnings) warn(w);
   loaded.form = mapping.form;
-  loaded.hasDeptColumn = mapping.fields.dept_id !== undefined;
-  loaded.hasRecordColumn = mapping.fields.record_id !== undefined;
-  loaded.hasStatusColumn = mapping.fields.status !== undefined;
   loaded.columns = columnsOf(mapping);
 
   const width = mapping.headers.length;

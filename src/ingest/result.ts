@@ -33,7 +33,7 @@ export async function collect(
   const counts = await rows(conn, 'SELECT * FROM ingest_summary ORDER BY file_idx');
   const files: FileSummary[] = loaded.map((l, i) => {
     const c = counts[i] ?? {};
-    const { warnings: _w, hasDeptColumn: _d, hasRecordColumn: _r, ...info } = l;
+    const { warnings: _w, columns: _c, ...info } = l;
     return {
       ...info,
       read: num(c['read']),

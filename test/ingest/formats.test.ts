@@ -18,6 +18,20 @@ describe('long form', () => {
       form: 'long',
       reader: 'duckdb',
     });
+    // What `check --json` reports of a file, and nothing of ingest's own bookkeeping.
+    expect(Object.keys(result.files[0] ?? {}).sort()).toEqual([
+      'accepted',
+      'bom',
+      'delimiter',
+      'duplicate',
+      'encoding',
+      'file',
+      'form',
+      'pending',
+      'read',
+      'reader',
+      'rejected',
+    ]);
     expect(await rows('SELECT * FROM accepted_rows ORDER BY row')).toEqual([
       {
         file: 'exports/2026-03.csv',
