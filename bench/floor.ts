@@ -4,13 +4,14 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { mapHeader } from '../src/ingest/header.ts';
+import { readCsvSource } from '../src/ingest/load.ts';
 import { readHead } from '../src/ingest/scan.ts';
-import { literal } from '../src/ingest/sql.ts';
 
 /**
  * The least SPEC §1 / issue item 5 asks of any design: every row in a DuckDB table with its file
  * and row number, member, month and item as text and points as DECIMAL; no check at all. Read as
- * ingest reads: a statement per file (row numbers need WITH ORDINALITY), two files at once.
+ * ingest reads (its read_csv call): a statement per file (row numbers need WITH ORDINALITY), two
+ * files at once.
  */
 export async function floorStatements(dir: string): Promise<string[]> {
   const names = (await readdir(join(dir, 'exports'))).sort();
@@ -23,12 +24,10 @@ export async function floorStatements(dir: string): Promise<string[]> {
     if (!mapped.ok) throw new Error(`${name}: ${mapped.message}`);
     const { fields } = mapped.mapping;
     const c = (i: number | undefined) => (i === undefined ? 'NULL' : `c${i}`);
-    const columns = head.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     statements.push(
       `INSERT INTO floor SELECT ${idx}, ordinality::INTEGER, ${c(fields.member_id)}, ${c(fields.month)}, ` +
         `${c(fields.item_code)}, TRY_CAST(${c(fields.points)} AS DECIMAL(18, 2)) ` +
-        `FROM read_csv(${literal(path)}, header = true, columns = {${columns}}, delim = ${literal(head.delimiter)}, ` +
-        `quote = '"', escape = '"', auto_detect = false) WITH ORDINALITY`,
+        `FROM ${readCsvSource(path, head.delimiter, head.header.length)}`,
     );
   }
   return statements;

@@ -39,7 +39,7 @@ export type Loaded = Pick<FileSummary, 'file' | 'encoding' | 'bom' | 'delimiter'
 /** Whether a loaded file has a column for `field`. */
 export const hasColumn = (l: Loaded, field: Field): boolean => l.columns.some(([f]) => f === field);
 
-function readCsvSource(path: string, delimiter: Delimiter, width: number): string {
+export function readCsvSource(path: string, delimiter: Delimiter, width: number): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return (
     `read_csv(${literal(path)}, header = true, columns = {${columns}}, delim = ${literal(delimiter)}, ` +
